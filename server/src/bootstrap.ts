@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { SERVER_DIR } from './config/paths.js';
+
+export const ADMIN_DIR = join(SERVER_DIR, 'dist', 'admin');
+const UPLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** Builds the whole application (used by main.ts and by the e2e suites), not yet listening. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.NODE_ENV === 'production' ? 'loopback' : false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/health', method: RequestMethod.GET }] });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd and swagger-ui put styles in <style> tags.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10 }, throwFileSizeLimit: true });
+
+  // The admin page (built by Vite into dist/admin), same origin as the API.
+  if (existsSync(join(ADMIN_DIR, 'index.html'))) {
+    await app.register(fastifyStatic, { root: ADMIN_DIR, prefix: '/admin/', decorateReply: false, index: ['index.html'], maxAge: '1h' });
+    app.getHttpAdapter().get('/admin', (_req, reply) => (reply as unknown as { redirect(url: string): void }).redirect('/admin/'));
+    app.getHttpAdapter().get('/', (_req, reply) => (reply as unknown as { redirect(url: string): void }).redirect('/admin/'));
+  }
+
+  const doc = new DocumentBuilder()
+    .setTitle('党建云 API')
+    .setDescription('党建云：身份、组织、党员、网上支部、组织生活、党费、积分… 所有接口位于 /api/v1，错误统一为 { code, message }。')
+    .setVersion('1')
+    .addBearerAuth()
+    .addTag('identity', '身份：激活、登录、会话、账号')
+    .addTag('tenancy', '租户入驻与设置')
+    .addTag('organizations', '组织树、班子、支部管理员')
+    .addTag('members', '党员信息、导入导出、历史库')
+    .addTag('audit', '审计日志')
+    .addTag('health', '健康检查')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

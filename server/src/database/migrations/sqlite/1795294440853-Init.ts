@@ -1,0 +1,124 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class Init1795294440853 implements MigrationInterface {
+    name = 'Init1795294440853'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`CREATE TABLE "audit_log" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer, "actor_user_id" integer, "actor_name" varchar(64) NOT NULL, "action" varchar(64) NOT NULL, "target_type" varchar(32) NOT NULL, "target_id" varchar(64), "ip" varchar(64), "detail" json, "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_ad217a94f778851d62c38b82d4" ON "audit_log" ("tenant_id", "created_at") `);
+        await queryRunner.query(`CREATE TABLE "platform_identity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "platform" varchar(10) NOT NULL, "app_key" varchar(64) NOT NULL, "external_id" varchar(128) NOT NULL, "union_id" varchar(128), "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_ba3e7409c68fee8e1ca6bedcd1" ON "platform_identity" ("user_id") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_099a77fd2852d2a6447e99984e" ON "platform_identity" ("platform", "app_key", "external_id") `);
+        await queryRunner.query(`CREATE TABLE "user_session" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "refresh_hash" varchar(64) NOT NULL, "previous_hash" varchar(64), "client" varchar(10) NOT NULL, "expires_at" datetime NOT NULL, "last_seen_at" datetime NOT NULL, "revoked_at" datetime, "ip" varchar(64), "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_81c2e59537b130498d5cff37a8" ON "user_session" ("refresh_hash") `);
+        await queryRunner.query(`CREATE INDEX "IDX_afb2d9679c37fe75d30af81bde" ON "user_session" ("previous_hash") `);
+        await queryRunner.query(`CREATE INDEX "IDX_51fea59e2773198db721f9a885" ON "user_session" ("user_id", "revoked_at") `);
+        await queryRunner.query(`CREATE TABLE "sms_outbox" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "phone" varchar(20) NOT NULL, "purpose" varchar(20) NOT NULL, "code" varchar(10) NOT NULL, "text" varchar(300) NOT NULL, "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_1b2ee26dc37ccc0f50fff8aea4" ON "sms_outbox" ("phone", "created_at") `);
+        await queryRunner.query(`CREATE TABLE "user_role" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "user_id" integer NOT NULL, "tenant_id" integer, "role" varchar(20) NOT NULL, "org_id" integer, "source" varchar(20) NOT NULL DEFAULT ('assigned'), "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_8e955201454d851f6cecad706f" ON "user_role" ("tenant_id", "org_id", "role") `);
+        await queryRunner.query(`CREATE INDEX "IDX_d0e5815877f7395a198a4cb0a4" ON "user_role" ("user_id") `);
+        await queryRunner.query(`CREATE TABLE "user_account" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer, "member_id" integer, "username" varchar(50), "phone" varchar(20), "display_name" varchar(50) NOT NULL, "password_hash" varchar(200), "must_change_password" boolean NOT NULL DEFAULT (0), "failed_logins" integer NOT NULL DEFAULT (0), "locked_at" datetime, "disabled_at" datetime, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_3c4d4fae641bf9048ad324ee0d" ON "user_account" ("username") `);
+        await queryRunner.query(`CREATE INDEX "IDX_6896be44825e6dd348fdddd2ab" ON "user_account" ("phone") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_b82c5890a6945279a098bc8b10" ON "user_account" ("member_id") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_081af695ffa6c205ead4e7de85" ON "user_account" ("tenant_id", "username") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_3c5bc7820ce5649f66eaa779bc" ON "user_account" ("tenant_id", "phone") `);
+        await queryRunner.query(`CREATE TABLE "member" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "org_id" integer NOT NULL, "name" varchar(50) NOT NULL, "gender" varchar(10) NOT NULL, "ethnicity" varchar(20) NOT NULL DEFAULT ('汉族'), "birth_date" date NOT NULL, "education" varchar(20), "member_type" varchar(20) NOT NULL, "join_date" date NOT NULL, "regular_date" date, "phone" varchar(20), "id_cipher" varchar(120) NOT NULL, "id_hash" varchar(64) NOT NULL, "id_masked" varchar(20) NOT NULL, "status" varchar(20) NOT NULL DEFAULT ('active'), "activated_at" datetime, "deleted_at" datetime, "deleted_reason" varchar(200), "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_ea6c06cf3573167b8cbc3f64c8" ON "member" ("id_hash") `);
+        await queryRunner.query(`CREATE INDEX "IDX_7f1f4192789d9d00a7c57ee6cd" ON "member" ("tenant_id", "phone") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_006e49580bc3575eaf77a16a4e" ON "member" ("tenant_id", "id_hash") `);
+        await queryRunner.query(`CREATE INDEX "IDX_d0477b7fffc07f6987e71fd965" ON "member" ("tenant_id", "status", "org_id") `);
+        await queryRunner.query(`CREATE TABLE "org_post" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "org_id" integer NOT NULL, "member_id" integer NOT NULL, "post" varchar(32) NOT NULL, "term_start" date NOT NULL, "term_end" date, "ended_at" datetime, "term_id" integer, "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_f99a538fad6b161903b981c545" ON "org_post" ("member_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_b351d0347fa33ca042e16c2657" ON "org_post" ("tenant_id", "org_id", "ended_at") `);
+        await queryRunner.query(`CREATE TABLE "org_term" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "org_id" integer NOT NULL, "term_no" integer NOT NULL, "elected_at" date NOT NULL, "term_years" integer NOT NULL, "note" varchar(500), "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_12cf8184b4b7126c29abb50407" ON "org_term" ("tenant_id", "org_id") `);
+        await queryRunner.query(`CREATE TABLE "organization" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "name" varchar(100) NOT NULL, "type" varchar(20) NOT NULL, "sort_order" integer NOT NULL DEFAULT (0), "parent_id" integer, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE INDEX "IDX_f2bc0a31155aa7f9cbe6684464" ON "organization" ("tenant_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_f1cb4cf2c1065484374e2ded1d" ON "organization" ("tenant_id", "parent_id") `);
+        await queryRunner.query(`CREATE TABLE "tenant_activation_code" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "code_hash" varchar(64) NOT NULL, "created_by" integer, "used_by_tenant_id" integer, "used_at" datetime, "created_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_7b03f60d91f9df498b5215865c" ON "tenant_activation_code" ("code_hash") `);
+        await queryRunner.query(`CREATE TABLE "tenant" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(100) NOT NULL, "dingtalk_corp_id" varchar(64), "settings" json, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_8fef6b693be8a9f4873fba1bde" ON "tenant" ("dingtalk_corp_id") `);
+        await queryRunner.query(`CREATE TABLE "organization_closure" ("id_ancestor" integer NOT NULL, "id_descendant" integer NOT NULL, PRIMARY KEY ("id_ancestor", "id_descendant"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_ea74b7c4a55b7887af4470ea46" ON "organization_closure" ("id_ancestor") `);
+        await queryRunner.query(`CREATE INDEX "IDX_f51963aac115d526960ac74cf2" ON "organization_closure" ("id_descendant") `);
+        await queryRunner.query(`DROP INDEX "IDX_f2bc0a31155aa7f9cbe6684464"`);
+        await queryRunner.query(`DROP INDEX "IDX_f1cb4cf2c1065484374e2ded1d"`);
+        await queryRunner.query(`CREATE TABLE "temporary_organization" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "name" varchar(100) NOT NULL, "type" varchar(20) NOT NULL, "sort_order" integer NOT NULL DEFAULT (0), "parent_id" integer, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_15acafd6698ac846c6b6a6a50ec" FOREIGN KEY ("parent_id") REFERENCES "organization" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+        await queryRunner.query(`INSERT INTO "temporary_organization"("id", "tenant_id", "name", "type", "sort_order", "parent_id", "created_at", "updated_at") SELECT "id", "tenant_id", "name", "type", "sort_order", "parent_id", "created_at", "updated_at" FROM "organization"`);
+        await queryRunner.query(`DROP TABLE "organization"`);
+        await queryRunner.query(`ALTER TABLE "temporary_organization" RENAME TO "organization"`);
+        await queryRunner.query(`CREATE INDEX "IDX_f2bc0a31155aa7f9cbe6684464" ON "organization" ("tenant_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_f1cb4cf2c1065484374e2ded1d" ON "organization" ("tenant_id", "parent_id") `);
+        await queryRunner.query(`DROP INDEX "IDX_ea74b7c4a55b7887af4470ea46"`);
+        await queryRunner.query(`DROP INDEX "IDX_f51963aac115d526960ac74cf2"`);
+        await queryRunner.query(`CREATE TABLE "temporary_organization_closure" ("id_ancestor" integer NOT NULL, "id_descendant" integer NOT NULL, CONSTRAINT "FK_ea74b7c4a55b7887af4470ea468" FOREIGN KEY ("id_ancestor") REFERENCES "organization" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_f51963aac115d526960ac74cf2f" FOREIGN KEY ("id_descendant") REFERENCES "organization" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, PRIMARY KEY ("id_ancestor", "id_descendant"))`);
+        await queryRunner.query(`INSERT INTO "temporary_organization_closure"("id_ancestor", "id_descendant") SELECT "id_ancestor", "id_descendant" FROM "organization_closure"`);
+        await queryRunner.query(`DROP TABLE "organization_closure"`);
+        await queryRunner.query(`ALTER TABLE "temporary_organization_closure" RENAME TO "organization_closure"`);
+        await queryRunner.query(`CREATE INDEX "IDX_ea74b7c4a55b7887af4470ea46" ON "organization_closure" ("id_ancestor") `);
+        await queryRunner.query(`CREATE INDEX "IDX_f51963aac115d526960ac74cf2" ON "organization_closure" ("id_descendant") `);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP INDEX "IDX_f51963aac115d526960ac74cf2"`);
+        await queryRunner.query(`DROP INDEX "IDX_ea74b7c4a55b7887af4470ea46"`);
+        await queryRunner.query(`ALTER TABLE "organization_closure" RENAME TO "temporary_organization_closure"`);
+        await queryRunner.query(`CREATE TABLE "organization_closure" ("id_ancestor" integer NOT NULL, "id_descendant" integer NOT NULL, PRIMARY KEY ("id_ancestor", "id_descendant"))`);
+        await queryRunner.query(`INSERT INTO "organization_closure"("id_ancestor", "id_descendant") SELECT "id_ancestor", "id_descendant" FROM "temporary_organization_closure"`);
+        await queryRunner.query(`DROP TABLE "temporary_organization_closure"`);
+        await queryRunner.query(`CREATE INDEX "IDX_f51963aac115d526960ac74cf2" ON "organization_closure" ("id_descendant") `);
+        await queryRunner.query(`CREATE INDEX "IDX_ea74b7c4a55b7887af4470ea46" ON "organization_closure" ("id_ancestor") `);
+        await queryRunner.query(`DROP INDEX "IDX_f1cb4cf2c1065484374e2ded1d"`);
+        await queryRunner.query(`DROP INDEX "IDX_f2bc0a31155aa7f9cbe6684464"`);
+        await queryRunner.query(`ALTER TABLE "organization" RENAME TO "temporary_organization"`);
+        await queryRunner.query(`CREATE TABLE "organization" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "tenant_id" integer NOT NULL, "name" varchar(100) NOT NULL, "type" varchar(20) NOT NULL, "sort_order" integer NOT NULL DEFAULT (0), "parent_id" integer, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')))`);
+        await queryRunner.query(`INSERT INTO "organization"("id", "tenant_id", "name", "type", "sort_order", "parent_id", "created_at", "updated_at") SELECT "id", "tenant_id", "name", "type", "sort_order", "parent_id", "created_at", "updated_at" FROM "temporary_organization"`);
+        await queryRunner.query(`DROP TABLE "temporary_organization"`);
+        await queryRunner.query(`CREATE INDEX "IDX_f1cb4cf2c1065484374e2ded1d" ON "organization" ("tenant_id", "parent_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_f2bc0a31155aa7f9cbe6684464" ON "organization" ("tenant_id") `);
+        await queryRunner.query(`DROP INDEX "IDX_f51963aac115d526960ac74cf2"`);
+        await queryRunner.query(`DROP INDEX "IDX_ea74b7c4a55b7887af4470ea46"`);
+        await queryRunner.query(`DROP TABLE "organization_closure"`);
+        await queryRunner.query(`DROP INDEX "IDX_8fef6b693be8a9f4873fba1bde"`);
+        await queryRunner.query(`DROP TABLE "tenant"`);
+        await queryRunner.query(`DROP INDEX "IDX_7b03f60d91f9df498b5215865c"`);
+        await queryRunner.query(`DROP TABLE "tenant_activation_code"`);
+        await queryRunner.query(`DROP INDEX "IDX_f1cb4cf2c1065484374e2ded1d"`);
+        await queryRunner.query(`DROP INDEX "IDX_f2bc0a31155aa7f9cbe6684464"`);
+        await queryRunner.query(`DROP TABLE "organization"`);
+        await queryRunner.query(`DROP INDEX "IDX_12cf8184b4b7126c29abb50407"`);
+        await queryRunner.query(`DROP TABLE "org_term"`);
+        await queryRunner.query(`DROP INDEX "IDX_b351d0347fa33ca042e16c2657"`);
+        await queryRunner.query(`DROP INDEX "IDX_f99a538fad6b161903b981c545"`);
+        await queryRunner.query(`DROP TABLE "org_post"`);
+        await queryRunner.query(`DROP INDEX "IDX_d0477b7fffc07f6987e71fd965"`);
+        await queryRunner.query(`DROP INDEX "IDX_006e49580bc3575eaf77a16a4e"`);
+        await queryRunner.query(`DROP INDEX "IDX_7f1f4192789d9d00a7c57ee6cd"`);
+        await queryRunner.query(`DROP INDEX "IDX_ea6c06cf3573167b8cbc3f64c8"`);
+        await queryRunner.query(`DROP TABLE "member"`);
+        await queryRunner.query(`DROP INDEX "IDX_3c5bc7820ce5649f66eaa779bc"`);
+        await queryRunner.query(`DROP INDEX "IDX_081af695ffa6c205ead4e7de85"`);
+        await queryRunner.query(`DROP INDEX "IDX_b82c5890a6945279a098bc8b10"`);
+        await queryRunner.query(`DROP INDEX "IDX_6896be44825e6dd348fdddd2ab"`);
+        await queryRunner.query(`DROP INDEX "IDX_3c4d4fae641bf9048ad324ee0d"`);
+        await queryRunner.query(`DROP TABLE "user_account"`);
+        await queryRunner.query(`DROP INDEX "IDX_d0e5815877f7395a198a4cb0a4"`);
+        await queryRunner.query(`DROP INDEX "IDX_8e955201454d851f6cecad706f"`);
+        await queryRunner.query(`DROP TABLE "user_role"`);
+        await queryRunner.query(`DROP INDEX "IDX_1b2ee26dc37ccc0f50fff8aea4"`);
+        await queryRunner.query(`DROP TABLE "sms_outbox"`);
+        await queryRunner.query(`DROP INDEX "IDX_51fea59e2773198db721f9a885"`);
+        await queryRunner.query(`DROP INDEX "IDX_afb2d9679c37fe75d30af81bde"`);
+        await queryRunner.query(`DROP INDEX "IDX_81c2e59537b130498d5cff37a8"`);
+        await queryRunner.query(`DROP TABLE "user_session"`);
+        await queryRunner.query(`DROP INDEX "IDX_099a77fd2852d2a6447e99984e"`);
+        await queryRunner.query(`DROP INDEX "IDX_ba3e7409c68fee8e1ca6bedcd1"`);
+        await queryRunner.query(`DROP TABLE "platform_identity"`);
+        await queryRunner.query(`DROP INDEX "IDX_ad217a94f778851d62c38b82d4"`);
+        await queryRunner.query(`DROP TABLE "audit_log"`);
+    }
+
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from './bootstrap.js';
+import { ConfigError, parseConfig } from './config/config.js';
+import { fromRoot, ROOT_DIR } from './config/paths.js';
+import { resolveSecrets } from './config/secrets.js';
+import { DemoSeedService, type DemoLogins } from './seed/demo-seed.service.js';
+
+function printLogins(url: string, l: DemoLogins): void {
+  const lines = [
+    '',
+    `党建云已启动: ${url}/admin/   (API 文档: ${url}/api/docs)`,
+    '演示账号（随机生成，仅本机有效）:',
+    `  单位管理员   用户名 ${l.tenantAdmin.username}   密码 ${l.tenantAdmin.password}`,
+    `  支部管理员   手机号 ${l.branchAdmin.username}   密码 ${l.branchAdmin.password}   (${l.branchAdmin.orgName}书记)`,
+    `  平台管理员   用户名 ${l.platformAdmin.username}   密码 ${l.platformAdmin.password}`,
+    `  未激活党员   ${l.inactiveMember.name}   身份证号 ${l.inactiveMember.idNumber}   (${l.inactiveMember.orgName})`,
+    `  入驻激活码   ${l.tenantActivationCode}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  const envFile = join(ROOT_DIR, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  let config;
+  try {
+    const parsed = parseConfig(process.env);
+    config = resolveSecrets(parsed, fromRoot(parsed.DATA_DIR));
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\nThe server did not start. See .env.example for every setting.\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const app = await createApp(config);
+  await app.listen(config.PORT, config.HOST);
+  const url = `http://${config.HOST}:${config.PORT}`;
+  if (config.SEED_DEMO) {
+    const logins = await app.get(DemoSeedService).ensure();
+    if (logins) printLogins(url, logins);
+  } else {
+    process.stdout.write(`党建云已启动: ${url}\n`);
+  }
+}
+
+void main();

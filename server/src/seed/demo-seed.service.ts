@@ -1,0 +1,133 @@
+import { randomInt } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import { idNumberCheckChar } from '@dangjian/shared';
+import type { EntityManager } from 'typeorm';
+import { CryptoService } from '../common/crypto/crypto.service.js';
+import { AppConfig } from '../config/config.js';
+import { fromRoot } from '../config/paths.js';
+import { Transactions } from '../database/write-gate.js';
+import { AccountsService } from '../modules/identity/accounts.service.js';
+import { RolesService } from '../modules/identity/roles.service.js';
+import type { Member } from '../modules/members/entities/member.entity.js';
+import { MembersService } from '../modules/members/members.service.js';
+import type { Organization } from '../modules/organizations/entities/organization.entity.js';
+import { OrgPostsService } from '../modules/organizations/org-posts.service.js';
+import { OrganizationsService } from '../modules/organizations/organizations.service.js';
+import { TenantsService } from '../modules/tenancy/tenants.service.js';
+import { DEMO_DISTRIBUTION, DEMO_EDUCATIONS, DEMO_ETHNICITIES, DEMO_NAMES, DEMO_ORGS, DEMO_POSTS, DEMO_TENANT, demoMemberType } from './demo-data.js';
+
+export interface DemoLogins {
+  platformAdmin: { username: string; password: string };
+  tenantAdmin: { username: string; password: string };
+  branchAdmin: { username: string; password: string; orgName: string };
+  inactiveMember: { name: string; idNumber: string; orgName: string };
+  tenantActivationCode: string;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** A valid, random ID number (Changsha area codes) for a demo person. */
+export function demoIdNumber(birth: Date, female: boolean): string {
+  const area = ['430102', '430103', '430104', '430105', '430111'][randomInt(5)];
+  const seq = pad(randomInt(0, 100), 2) + String(randomInt(0, 5) * 2 + (female ? 0 : 1));
+  const first17 = `${area}${birth.getUTCFullYear()}${pad(birth.getUTCMonth() + 1)}${pad(birth.getUTCDate())}${seq}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/**
+ * Seeds the demo tenant once, on an empty database, and writes its logins (random passwords, no
+ * shared defaults) to <DATA_DIR>/demo-logins.json, which start-up prints.
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly log = new Logger('Seed');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tenants: TenantsService,
+    private readonly orgs: OrganizationsService,
+    private readonly posts: OrgPostsService,
+    private readonly members: MembersService,
+    private readonly accounts: AccountsService,
+    private readonly roles: RolesService,
+    private readonly crypto: CryptoService,
+    private readonly tx: Transactions,
+  ) {}
+
+  get loginsFile(): string {
+    return join(fromRoot(this.config.DATA_DIR), 'demo-logins.json');
+  }
+
+  /** Seeds when the database has no tenant yet; returns the logins (from this run or the file). */
+  async ensure(): Promise<DemoLogins | null> {
+    if ((await this.tenants.count()) === 0) {
+      const logins = await this.tx.run((em) => this.seed(em));
+      writeFileSync(this.loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
+      this.log.log(`demo tenant seeded; logins in ${this.loginsFile}`);
+      return logins;
+    }
+    return existsSync(this.loginsFile) ? (JSON.parse(readFileSync(this.loginsFile, 'utf8')) as DemoLogins) : null;
+  }
+
+  async seed(em: EntityManager): Promise<DemoLogins> {
+    const tenant = await this.tenants.createDirect(DEMO_TENANT, em);
+    const orgs = new Map<string, Organization>([['root', await this.orgs.createRoot(tenant.id, DEMO_TENANT, em)]]);
+    for (const o of DEMO_ORGS) orgs.set(o.key, await this.orgs.insertChild(orgs.get(o.parent ?? 'root')!, { name: o.name, type: o.type }, em));
+
+    const people: Array<{ member: Member; idNumber: string }> = [];
+    let i = 0;
+    for (const [key, count] of DEMO_DISTRIBUTION) {
+      for (let k = 0; k < count && i < DEMO_NAMES.length; k++, i++) {
+        const female = i % 3 === 1;
+        const birth = new Date(Date.UTC(1965 + randomInt(0, 36), randomInt(0, 12), randomInt(1, 29)));
+        const idNumber = demoIdNumber(birth, female);
+        const joinYear = Math.min(birth.getUTCFullYear() + 20 + randomInt(0, 15), 2025);
+        const type = demoMemberType(i);
+        const member = this.members.build(tenant.id, {
+          orgId: orgs.get(key)!.id,
+          name: DEMO_NAMES[i],
+          idNumber,
+          phone: `139${pad(tenant.id % 100)}${pad(i, 6)}`,
+          ethnicity: DEMO_ETHNICITIES[i % DEMO_ETHNICITIES.length],
+          education: DEMO_EDUCATIONS[i % DEMO_EDUCATIONS.length],
+          memberType: type,
+          joinDate: type === 'probationary' ? '2026-03-01' : `${joinYear}-07-01`,
+          regularDate: type === 'probationary' ? undefined : `${joinYear + 1}-07-01`,
+        });
+        people.push({ member, idNumber });
+      }
+    }
+    await this.members.saveMany(people.map((p) => p.member), em);
+
+    // The first branch's secretary has activated the account: a branch admin by BR-9.
+    const secretary = people[0].member;
+    const branchAdminPassword = this.crypto.oneTimePassword();
+    const secAccount = await this.accounts.create(em, { tenantId: tenant.id, memberId: secretary.id, username: null, phone: secretary.phone, displayName: secretary.name, password: branchAdminPassword });
+    await this.members.markActivated(secretary.id, secretary.phone!, em);
+    await this.roles.onActivated(em, secAccount);
+
+    for (const [key, index, post] of DEMO_POSTS) {
+      await this.posts.seedPost(em, { tenantId: tenant.id, orgId: orgs.get(key)!.id, memberId: people[index].member.id, post, termStart: '2024-06-01' });
+    }
+
+    const adminPassword = this.crypto.oneTimePassword();
+    const admin = await this.accounts.create(em, { tenantId: tenant.id, memberId: null, username: 'admin', phone: '13800000000', displayName: '单位管理员', password: adminPassword });
+    await this.roles.add(em, admin.id, tenant.id, 'tenant_admin', orgs.get('root')!.id);
+
+    const platformPassword = this.crypto.oneTimePassword();
+    const platform = await this.accounts.create(em, { tenantId: null, memberId: null, username: 'platform', phone: null, displayName: '平台管理员', password: platformPassword });
+    await this.roles.add(em, platform.id, null, 'platform_admin', null);
+
+    const inactive = people[1];
+    const [code] = await this.tenants.issueCodes({ userId: platform.id } as never, 1);
+    return {
+      platformAdmin: { username: 'platform', password: platformPassword },
+      tenantAdmin: { username: 'admin', password: adminPassword },
+      branchAdmin: { username: secretary.phone!, password: branchAdminPassword, orgName: orgs.get('b1')!.name },
+      inactiveMember: { name: inactive.member.name, idNumber: inactive.idNumber, orgName: orgs.get('p1')!.name },
+      tenantActivationCode: code,
+    };
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * Business time is Beijing time (Asia/Shanghai, UTC+8, no DST), whatever the server's zone.
+ * Every business period (dues month, payment window, points day, meeting quarter) is computed here.
+ */
+const OFFSET_MS = 8 * 3600 * 1000;
+
+/** Calendar fields of an instant in Beijing time. */
+export function beijingParts(at: Date = new Date()): { year: number; month: number; day: number; hour: number } {
+  const t = new Date(at.getTime() + OFFSET_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours() };
+}
+
+/** YYYY-MM-DD of an instant in Beijing time (a points day, a daily limit key). */
+export function beijingDate(at: Date = new Date()): string {
+  const { year, month, day } = beijingParts(at);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
