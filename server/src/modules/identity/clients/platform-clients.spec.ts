@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, mock } from '../../../../test/support.js';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { AlipaySimulator, DingtalkSimulator, generateAlipayKeys, startPlatformSimulators, WechatSimulator, type PlatformSimulators } from '../../../../test/simulators/index.js';
 import { AppError } from '../../../common/errors/app-error.js';
@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  jest.restoreAllMocks();
+  mock.restoreAll();
 });
 
 describe('WechatClient', () => {
@@ -124,10 +124,10 @@ describe('WechatClient', () => {
     await c.getUnlimitedQrCode('s1', 'pages/index/index');
     const now = Date.now();
     // Simulator and client share the clock: at +6899 s the token is still used, at +6901 s (7200 - 300 passed) it is renewed.
-    jest.spyOn(Date, 'now').mockReturnValue(now + 6_899_000);
+    mock.method(Date, 'now', () => now + 6_899_000);
     await c.getUnlimitedQrCode('s2', 'pages/index/index');
     expect(wechat().count(WechatSimulator.TOKEN)).toBe(1);
-    jest.spyOn(Date, 'now').mockReturnValue(now + 6_901_000);
+    mock.method(Date, 'now', () => now + 6_901_000);
     await c.getUnlimitedQrCode('s3', 'pages/index/index');
     expect(wechat().count(WechatSimulator.TOKEN)).toBe(2);
   });
