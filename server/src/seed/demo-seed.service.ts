@@ -126,7 +126,7 @@ export class DemoSeedService {
       platformAdmin: { username: 'platform', password: platformPassword },
       tenantAdmin: { username: 'admin', password: adminPassword },
       branchAdmin: { username: secretary.phone!, password: branchAdminPassword, orgName: orgs.get('b1')!.name },
-      inactiveMember: { name: inactive.member.name, idNumber: inactive.idNumber, orgName: orgs.get('p1')!.name },
+      inactiveMember: { name: inactive.member.name, idNumber: inactive.idNumber, orgName: [...orgs.values()].find((o) => o.id === inactive.member.orgId)!.name },
       tenantActivationCode: code,
     };
   }
