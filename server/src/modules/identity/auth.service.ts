@@ -60,8 +60,8 @@ export class AuthService {
   ) {}
 
   /** Admins get idle-limited sessions (ID-10); everyone else a long-lived, rotating one. */
-  private async clientFor(user: UserAccount, platform: UserSession['client']): Promise<UserSession['client']> {
-    const grants = await this.roles.grantsOf(user.id);
+  private async clientFor(user: UserAccount, platform: UserSession['client'], em?: EntityManager): Promise<UserSession['client']> {
+    const grants = await this.roles.grantsOf(user.id, em);
     return grants.some((g) => g.role !== 'member' && g.role !== 'public') && platform === 'h5' ? 'admin' : platform;
   }
 
@@ -71,7 +71,7 @@ export class AuthService {
   }
 
   async start(user: UserAccount, platform: UserSession['client'], ip: string | null, em?: EntityManager): Promise<TokenPair> {
-    const pair = await this.tokens.issue(user, await this.clientFor(user, platform), ip, em);
+    const pair = await this.tokens.issue(user, await this.clientFor(user, platform, em), ip, em);
     this.events.emit(IDENTITY_EVENTS.login, { userId: user.id, tenantId: user.tenantId, memberId: user.memberId });
     return pair;
   }
@@ -192,7 +192,7 @@ export class AuthService {
     return this.tx.run(async (em) => {
       await this.accounts.setPassword(account.id, newPassword, false, em);
       await this.tokens.revokeAll(account.id, em);
-      return this.tokens.issue({ ...account, mustChangePassword: false }, await this.clientFor(account, 'h5'), ip, em);
+      return this.tokens.issue({ ...account, mustChangePassword: false }, await this.clientFor(account, 'h5', em), ip, em);
     });
   }
 

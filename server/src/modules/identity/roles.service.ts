@@ -37,8 +37,9 @@ export class RolesService {
     private readonly tx: Transactions,
   ) {}
 
-  async grantsOf(userId: number): Promise<RoleGrant[]> {
-    const rows = await this.roles.find({ where: { userId }, order: { id: 'ASC' } });
+  /** Pass the EntityManager when called inside a transaction that may have just added roles. */
+  async grantsOf(userId: number, em?: EntityManager): Promise<RoleGrant[]> {
+    const rows = await (em?.getRepository(UserRole) ?? this.roles).find({ where: { userId }, order: { id: 'ASC' } });
     const names = await this.scope.orgNames(rows.map((r) => r.orgId).filter((x): x is number => x != null));
     return rows.map((r) => ({ role: r.role, orgId: r.orgId, orgName: r.orgId != null ? names.get(r.orgId) ?? null : null }));
   }
@@ -58,7 +59,7 @@ export class RolesService {
   @OnEvent(ORG_EVENTS.postAssigned, { promisify: true })
   async onPostAssigned(e: PostEvent): Promise<void> {
     if (e.post !== 'secretary' || !e.em) return;
-    const org = await this.scope.findOrg(e.orgId);
+    const org = await this.scope.findOrg(e.orgId, e.em);
     const account = await e.em.getRepository(UserAccount).findOne({ where: { memberId: e.memberId } });
     if (org?.type === 'branch' && account) await this.add(e.em, account.id, account.tenantId, 'branch_admin', e.orgId, 'secretary');
   }

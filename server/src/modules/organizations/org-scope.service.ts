@@ -95,8 +95,8 @@ export class OrgScope {
   }
 
   /** Unscoped read for internal use (activation, role rules); callers do their own checks. */
-  findOrg(id: number): Promise<Organization | null> {
-    return this.ds.getRepository(Organization).findOne({ where: { id } });
+  findOrg(id: number, em?: EntityManager): Promise<Organization | null> {
+    return (em ?? this.ds.manager).getRepository(Organization).findOne({ where: { id } });
   }
 
   async orgNames(ids: number[]): Promise<Map<number, string>> {
