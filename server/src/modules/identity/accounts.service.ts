@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { Listen } from '../../common/events/listener.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isPasswordAcceptable, maskPhone, type LockedAccount, type ResetPasswordResult } from '@dangjian/shared';
 import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
@@ -138,7 +138,7 @@ export class AccountsService {
 
   // ---- member lifecycle ----
 
-  @OnEvent(MEMBER_EVENTS.deleted, { promisify: true })
+  @Listen(MEMBER_EVENTS.deleted)
   async onMemberDeleted(e: { memberId: number }): Promise<void> {
     const account = await this.findByMember(e.memberId);
     if (!account) return;
@@ -146,12 +146,12 @@ export class AccountsService {
     await this.tokens.revokeAll(account.id);
   }
 
-  @OnEvent(MEMBER_EVENTS.restored, { promisify: true })
+  @Listen(MEMBER_EVENTS.restored)
   async onMemberRestored(e: { memberId: number }): Promise<void> {
     await this.users.update({ memberId: e.memberId }, { disabledAt: null });
   }
 
-  @OnEvent(MEMBER_EVENTS.purged, { promisify: true })
+  @Listen(MEMBER_EVENTS.purged)
   async onMemberPurged(e: { memberId: number; em: EntityManager }): Promise<void> {
     const account = await e.em.getRepository(UserAccount).findOne({ where: { memberId: e.memberId } });
     if (!account) return;

@@ -95,7 +95,7 @@ export class ActivationService {
       await this.members.markActivated(member.id, state.phone!, em);
       await this.roles.onActivated(em, account);
       if (dto.bindTicket) await this.auth.bindTicket(account.id, dto.bindTicket, em);
-      this.events.emit(IDENTITY_EVENTS.activated, { userId: account.id, tenantId: account.tenantId, memberId: member.id });
+      await this.events.emitAsync(IDENTITY_EVENTS.activated, { userId: account.id, tenantId: account.tenantId, memberId: member.id });
       return this.auth.start(account, 'h5', ip, em);
     });
   }

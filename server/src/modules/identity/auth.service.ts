@@ -72,7 +72,7 @@ export class AuthService {
 
   async start(user: UserAccount, platform: UserSession['client'], ip: string | null, em?: EntityManager): Promise<TokenPair> {
     const pair = await this.tokens.issue(user, await this.clientFor(user, platform, em), ip, em);
-    this.events.emit(IDENTITY_EVENTS.login, { userId: user.id, tenantId: user.tenantId, memberId: user.memberId });
+    await this.events.emitAsync(IDENTITY_EVENTS.login, { userId: user.id, tenantId: user.tenantId, memberId: user.memberId });
     return pair;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { Listen } from '../../common/events/listener.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Role, RoleGrant } from '@dangjian/shared';
 import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
@@ -56,7 +56,7 @@ export class RolesService {
     for (const orgId of await this.posts.secretaryOf(account.memberId!)) await this.add(em, account.id, account.tenantId, 'branch_admin', orgId, 'secretary');
   }
 
-  @OnEvent(ORG_EVENTS.postAssigned, { promisify: true })
+  @Listen(ORG_EVENTS.postAssigned)
   async onPostAssigned(e: PostEvent): Promise<void> {
     if (e.post !== 'secretary' || !e.em) return;
     const org = await this.scope.findOrg(e.orgId, e.em);
@@ -64,11 +64,17 @@ export class RolesService {
     if (org?.type === 'branch' && account) await this.add(e.em, account.id, account.tenantId, 'branch_admin', e.orgId, 'secretary');
   }
 
-  @OnEvent(ORG_EVENTS.postEnded, { promisify: true })
+  @Listen(ORG_EVENTS.postEnded)
   async onPostEnded(e: PostEvent): Promise<void> {
     if (e.post !== 'secretary' || !e.em) return;
     const account = await e.em.getRepository(UserAccount).findOne({ where: { memberId: e.memberId } });
     if (account) await e.em.getRepository(UserRole).delete({ userId: account.id, orgId: e.orgId, source: 'secretary' });
+  }
+
+  /** An organisation that is deleted or merged away takes the admin roles bound to it along. */
+  @Listen(ORG_EVENTS.deleted)
+  async onOrgDeleted(e: { orgId: number; em: EntityManager }): Promise<void> {
+    await e.em.getRepository(UserRole).delete({ orgId: e.orgId });
   }
 
   private async branch(user: AuthUser, orgId: number) {

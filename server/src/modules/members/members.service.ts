@@ -14,6 +14,10 @@ import { OrgScope } from '../organizations/org-scope.service.js';
 import type { MemberCreateDto, MemberQueryDto, MemberUpdateDto } from './dto/member.dto.js';
 import { Member } from './entities/member.entity.js';
 
+/**
+ * Domain events of members. They are awaited (emitAsync) inside the request, so listeners run in the
+ * caller's transaction / write gate and a failure surfaces to the caller instead of being lost.
+ */
 export const MEMBER_EVENTS = { created: 'member.created', updated: 'member.updated', deleted: 'member.deleted', restored: 'member.restored', purged: 'member.purged' } as const;
 
 /** Members may be registered only in a branch or a party group (MEM-1). */
@@ -160,7 +164,7 @@ export class MembersService {
         throw new AppError(MemberError.DuplicateIdNumber, status === 'history' ? '该身份证号的党员在历史库中，请从历史库恢复' : undefined, [{ field: 'idNumber', message: '该身份证号已登记' }]);
       }
       const saved = await em.getRepository(Member).save(member);
-      this.events.emit(MEMBER_EVENTS.created, { tenantId: saved.tenantId, memberId: saved.id, orgId: saved.orgId });
+      await this.events.emitAsync(MEMBER_EVENTS.created, { tenantId: saved.tenantId, memberId: saved.id, orgId: saved.orgId });
       return this.toView(saved, org.name);
     });
   }
@@ -170,7 +174,7 @@ export class MembersService {
     const org = await this.memberOrg(user, dto.orgId ?? member.orgId);
     Object.assign(member, dto);
     const saved = await this.repo.save(member);
-    this.events.emit(MEMBER_EVENTS.updated, { tenantId: saved.tenantId, memberId: saved.id, orgId: saved.orgId });
+    await this.events.emitAsync(MEMBER_EVENTS.updated, { tenantId: saved.tenantId, memberId: saved.id, orgId: saved.orgId });
     return this.toView(saved, org.name);
   }
 
@@ -178,13 +182,13 @@ export class MembersService {
   async remove(user: AuthUser, id: number, reason?: string): Promise<void> {
     const { member } = await this.findScoped(user, id, 'active');
     await this.repo.update({ id: member.id }, { status: 'history', deletedAt: new Date(), deletedReason: reason ?? null });
-    this.events.emit(MEMBER_EVENTS.deleted, { tenantId: member.tenantId, memberId: member.id });
+    await this.events.emitAsync(MEMBER_EVENTS.deleted, { tenantId: member.tenantId, memberId: member.id });
   }
 
   async restore(user: AuthUser, id: number): Promise<MemberView> {
     const { member, orgName } = await this.findScoped(user, id, 'history');
     await this.repo.update({ id: member.id }, { status: 'active', deletedAt: null, deletedReason: null });
-    this.events.emit(MEMBER_EVENTS.restored, { tenantId: member.tenantId, memberId: member.id });
+    await this.events.emitAsync(MEMBER_EVENTS.restored, { tenantId: member.tenantId, memberId: member.id });
     return this.toView({ ...member, status: 'active', deletedAt: null }, orgName);
   }
 

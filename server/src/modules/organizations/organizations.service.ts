@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Listen } from '../../common/events/listener.js';
 import { InjectRepository } from '@nestjs/typeorm';
 import { canHoldChild, type OrgNode } from '@dangjian/shared';
 import type { EntityManager, Repository } from 'typeorm';
@@ -13,7 +14,7 @@ import { Organization } from './entities/organization.entity.js';
 import { OrgPost } from './entities/org-post.entity.js';
 import { OrgScope } from './org-scope.service.js';
 
-export const ORG_EVENTS = { merged: 'org.merged', postAssigned: 'org.post.assigned', postEnded: 'org.post.ended' } as const;
+export const ORG_EVENTS = { merged: 'org.merged', deleted: 'org.deleted', postAssigned: 'org.post.assigned', postEnded: 'org.post.ended' } as const;
 
 /** ORG-4: the organisation tree — create child, edit, move, merge, delete when empty. */
 @Injectable()
@@ -119,8 +120,10 @@ export class OrganizationsService {
     await this.tx.run((em) => this.deleteOrg(org, em));
   }
 
+  /** Removes an organisation (after its members and children are gone); roles bound to it go too. */
   private async deleteOrg(org: Organization, em: EntityManager): Promise<void> {
     await em.getRepository(OrgPost).delete({ orgId: org.id });
+    await this.events.emitAsync(ORG_EVENTS.deleted, { tenantId: org.tenantId, orgId: org.id, em });
     const { table, ancestor, descendant } = this.closureNames(em);
     await em.query(`DELETE FROM ${table} WHERE ${ancestor} = ? OR ${descendant} = ?`, [org.id, org.id]);
     await em.getRepository(Organization).delete({ id: org.id });
@@ -132,7 +135,7 @@ export class OrganizationsService {
   }
 
   /** MEM-2 purge: a purged member's posts go with it. */
-  @OnEvent(MEMBER_EVENTS.purged, { async: false, promisify: true })
+  @Listen(MEMBER_EVENTS.purged)
   async onMemberPurged(e: { memberId: number; em: EntityManager }): Promise<void> {
     await e.em.getRepository(OrgPost).delete({ memberId: e.memberId });
   }
