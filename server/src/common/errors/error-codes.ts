@@ -62,6 +62,8 @@ export enum OrgError {
   PostNotFound = 'ORG_POST_NOT_FOUND',
   BranchAdminLimit = 'ORG_BRANCH_ADMIN_LIMIT',
   NotABranch = 'ORG_NOT_A_BRANCH',
+  ImportInvalid = 'ORG_IMPORT_INVALID',
+  ImportFileUnreadable = 'ORG_IMPORT_FILE_UNREADABLE',
 }
 
 export enum MemberError {
@@ -129,6 +131,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; message: string }>
   [OrgError.PostNotFound]: { status: 404, message: '职务记录不存在' },
   [OrgError.BranchAdminLimit]: { status: 409, message: '书记只能再授权一名支部管理员' },
   [OrgError.NotABranch]: { status: 400, message: '只有党支部才有支部管理员' },
+  [OrgError.ImportInvalid]: { status: 422, message: '导入文件有错误，未导入任何组织，请修改后重新上传' },
+  [OrgError.ImportFileUnreadable]: { status: 400, message: '无法读取文件，请使用下载的Excel模板' },
 
   [MemberError.NotFound]: { status: 404, message: '党员不存在' },
   [MemberError.DuplicateIdNumber]: { status: 409, message: '该身份证号已登记' },

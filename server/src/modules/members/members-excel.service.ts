@@ -14,6 +14,7 @@ import {
   type ImportResult,
 } from '@dangjian/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { addNotes, addSheet, normalizeDate, notInList, readSheet, toBuffer, UnreadableSheet, type SheetColumn } from '../../common/excel/workbook.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { MemberError } from '../../common/errors/error-codes.js';
 import { Transactions } from '../../database/write-gate.js';
@@ -22,41 +23,25 @@ import { MemberCreateDto, type MemberQueryDto } from './dto/member.dto.js';
 import { MembersService } from './members.service.js';
 
 type Detail = { row: number; field?: string; message: string };
+type Key = 'name' | 'idNumber' | 'org' | 'phone' | 'gender' | 'ethnicity' | 'birthDate' | 'education' | 'memberType' | 'joinDate' | 'regularDate';
 
 /** Columns of the template, import and export, in order. */
-const COLUMNS = [
+const COLUMNS: SheetColumn<Key>[] = [
   { key: 'name', header: '姓名', required: true, width: 12 },
   { key: 'idNumber', header: '身份证号', required: true, width: 22 },
   { key: 'org', header: '所在组织', required: true, width: 24 },
   { key: 'phone', header: '手机号', width: 14 },
-  { key: 'gender', header: '性别', width: 8 },
+  { key: 'gender', header: '性别', width: 8, list: Object.values(GENDER_LABELS) },
   { key: 'ethnicity', header: '民族', width: 10 },
   { key: 'birthDate', header: '出生日期', width: 12 },
-  { key: 'education', header: '学历', width: 12 },
-  { key: 'memberType', header: '党员类型', required: true, width: 12 },
+  { key: 'education', header: '学历', width: 12, list: Object.values(EDUCATION_LABELS) },
+  { key: 'memberType', header: '党员类型', required: true, width: 12, list: Object.values(MEMBER_TYPE_LABELS) },
   { key: 'joinDate', header: '入党日期', required: true, width: 12 },
   { key: 'regularDate', header: '转正日期', width: 12 },
-] as const;
-type ColumnKey = (typeof COLUMNS)[number]['key'];
+];
+const header = (key: string) => COLUMNS.find((c) => c.key === key)?.header ?? key;
 
 const MAX_ROWS = 5000;
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v == null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-  }
-  return String(v).trim();
-}
-
-/** Accepts 2001-07-01, 2001/7/1 and 2001.07.01, the forms people type in Excel. */
-function normalizeDate(s: string): string {
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : s;
-}
 
 /**
  * MEM-1 Excel template, import and export (exceljs). An import is all-or-nothing: every row is
@@ -70,85 +55,47 @@ export class MembersExcelService {
     private readonly tx: Transactions,
   ) {}
 
-  private sheet(wb: ExcelJS.Workbook, title: string): ExcelJS.Worksheet {
-    const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = COLUMNS.map((c) => ({ header: c.header + ('required' in c && c.required ? '*' : ''), key: c.key, width: c.width }));
-    ws.getRow(1).font = { bold: true };
-    return ws;
-  }
-
   async template(user: AuthUser): Promise<Buffer> {
     const wb = new ExcelJS.Workbook();
-    const ws = this.sheet(wb, '党员信息');
-    const lists: Partial<Record<ColumnKey, string[]>> = {
-      gender: Object.values(GENDER_LABELS),
-      education: Object.values(EDUCATION_LABELS),
-      memberType: Object.values(MEMBER_TYPE_LABELS),
-    };
-    COLUMNS.forEach((c, i) => {
-      const list = lists[c.key];
-      if (!list) return;
-      for (let r = 2; r <= 1001; r++) {
-        ws.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`] };
-      }
-    });
-    const orgs = await this.orgs.memberOrgsInScope(user);
+    addSheet(wb, '党员信息', COLUMNS);
     const ref = wb.addWorksheet('组织列表');
     ref.columns = [
       { header: '组织名称（填入“所在组织”）', key: 'name', width: 36 },
       { header: '类型', key: 'type', width: 10 },
     ];
     ref.getRow(1).font = { bold: true };
-    orgs.forEach((o) => ref.addRow({ name: o.name, type: ORG_TYPE_LABELS[o.type] }));
-    const notes = wb.addWorksheet('填写说明');
-    [
+    for (const o of await this.orgs.memberOrgsInScope(user)) ref.addRow({ name: o.name, type: ORG_TYPE_LABELS[o.type] });
+    addNotes(wb, [
       '带*的列必填；日期格式为 2020-07-01；身份证号请设置为文本格式，末位X大小写均可。',
       '性别、出生日期不填时按身份证号自动填写；民族不填默认为汉族。',
       '所在组织填写“组织列表”中的党支部或党小组名称。',
       '任意一行有错误时整批不导入，请按提示修改后重新上传。',
-    ].forEach((t) => notes.addRow([t]));
-    notes.getColumn(1).width = 90;
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    ]);
+    return toBuffer(wb);
   }
 
   async import(user: AuthUser, file: Buffer): Promise<ImportResult> {
-    const wb = new ExcelJS.Workbook();
+    let rows;
     try {
-      await wb.xlsx.load(file as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError(MemberError.ImportFileUnreadable);
+      rows = await readSheet(file, COLUMNS, MAX_ROWS);
+    } catch (e) {
+      if (e instanceof UnreadableSheet) throw new AppError(MemberError.ImportFileUnreadable, e.message);
+      throw e;
     }
-    const ws = wb.worksheets[0];
-    if (!ws) throw new AppError(MemberError.ImportFileUnreadable);
-    const colOf = new Map<ColumnKey, number>();
-    ws.getRow(1).eachCell((cell, col) => {
-      const text = cellText(cell.value).replace(/\*$/, '');
-      const c = COLUMNS.find((x) => x.header === text);
-      if (c) colOf.set(c.key, col);
-    });
-    const missing = COLUMNS.filter((c) => 'required' in c && c.required && !colOf.has(c.key));
-    if (missing.length) throw new AppError(MemberError.ImportFileUnreadable, `缺少必填列：${missing.map((c) => c.header).join('、')}，请使用下载的模板`);
+    if (!rows.length) throw new AppError(MemberError.ImportInvalid, '文件中没有党员数据', []);
 
     const orgsByName = new Map<string, { id: number }[]>();
     for (const o of await this.orgs.memberOrgsInScope(user)) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o]);
-
     const details: Detail[] = [];
-    const rows: Array<{ row: number; dto: MemberCreateDto }> = [];
+    const good: Array<{ row: number; dto: MemberCreateDto }> = [];
     const seen = new Map<string, number>();
-    for (let r = 2; r <= ws.rowCount; r++) {
-      const raw = Object.fromEntries(COLUMNS.map((c) => [c.key, colOf.has(c.key) ? cellText(ws.getRow(r).getCell(colOf.get(c.key)!).value) : ''])) as Record<ColumnKey, string>;
-      if (Object.values(raw).every((v) => v === '')) continue;
-      if (rows.length + details.length >= MAX_ROWS) {
-        details.push({ row: r, message: `一次最多导入${MAX_ROWS}行` });
-        break;
-      }
-      const rowErrors = await this.checkRow(r, raw, orgsByName, seen);
-      if (rowErrors.errors.length) details.push(...rowErrors.errors);
-      else rows.push({ row: r, dto: rowErrors.dto! });
+    for (const { row, values } of rows) {
+      const checked = await this.checkRow(row, values, orgsByName, seen);
+      if (checked.errors.length) details.push(...checked.errors);
+      else good.push({ row, dto: checked.dto! });
     }
-    if (!rows.length && !details.length) throw new AppError(MemberError.ImportInvalid, '文件中没有党员数据', []);
 
-    const built = rows.map(({ row, dto }) => ({ row, member: this.members.build(user.tenantId!, dto) }));
+    const built = good.map(({ row, dto }) => ({ row, member: this.members.build(user.tenantId!, dto) }));
     return this.tx.run(async (em) => {
       const existing = await this.members.existingIdHashes(user.tenantId!, built.map((b) => b.member.idHash), em);
       for (const b of built) {
@@ -161,22 +108,17 @@ export class MembersExcelService {
     });
   }
 
-  private async checkRow(
-    row: number,
-    raw: Record<ColumnKey, string>,
-    orgsByName: Map<string, { id: number }[]>,
-    seen: Map<string, number>,
-  ): Promise<{ errors: Detail[]; dto?: MemberCreateDto }> {
+  private async checkRow(row: number, raw: Record<Key, string>, orgsByName: Map<string, { id: number }[]>, seen: Map<string, number>): Promise<{ errors: Detail[]; dto?: MemberCreateDto }> {
     const errors: Detail[] = [];
     const err = (field: string, message: string) => errors.push({ row, field, message });
-    const pick = <T extends string>(labels: Record<T, string>, key: ColumnKey, field: string): T | undefined => {
+    const pick = <T extends string>(labels: Record<T, string>, key: Key): T | undefined => {
       if (!raw[key]) return undefined;
       const code = codeForLabel(labels, raw[key]);
-      if (!code) err(field, `“${raw[key]}”不是有效的${field}，可选：${Object.values(labels).join('、')}`);
+      if (!code) err(header(key), notInList(raw[key], header(key), Object.values(labels)));
       return code;
     };
 
-    for (const c of COLUMNS) if ('required' in c && c.required && !raw[c.key]) err(c.header, `${c.header}不能为空`);
+    for (const c of COLUMNS) if (c.required && !raw[c.key]) err(c.header, `${c.header}不能为空`);
     const id = normalizeIdNumber(raw.idNumber);
     if (raw.idNumber) {
       const problem = checkIdNumber(id);
@@ -193,28 +135,25 @@ export class MembersExcelService {
       name: raw.name,
       idNumber: id,
       phone: raw.phone || undefined,
-      gender: pick(GENDER_LABELS, 'gender', '性别'),
+      gender: pick(GENDER_LABELS, 'gender'),
       ethnicity: raw.ethnicity || undefined,
       birthDate: raw.birthDate ? normalizeDate(raw.birthDate) : undefined,
-      education: pick(EDUCATION_LABELS, 'education', '学历'),
-      memberType: pick(MEMBER_TYPE_LABELS, 'memberType', '党员类型'),
+      education: pick(EDUCATION_LABELS, 'education'),
+      memberType: pick(MEMBER_TYPE_LABELS, 'memberType'),
       joinDate: normalizeDate(raw.joinDate),
       regularDate: raw.regularDate ? normalizeDate(raw.regularDate) : undefined,
     };
     if (errors.length) return { errors };
     const dto = plainToInstance(MemberCreateDto, plain);
-    const header = (key: string) => COLUMNS.find((c) => c.key === key)?.header ?? key;
-    for (const v of await validate(dto, { stopAtFirstError: true })) {
-      err(header(v.property), Object.values(v.constraints ?? {})[0] ?? '格式不正确');
-    }
+    for (const v of await validate(dto, { stopAtFirstError: true })) err(header(v.property), Object.values(v.constraints ?? {})[0] ?? '格式不正确');
     return errors.length ? { errors } : { errors, dto };
   }
 
   async export(user: AuthUser, q: Pick<MemberQueryDto, 'orgId' | 'keyword' | 'memberType' | 'activated'>): Promise<Buffer> {
     const views = await this.members.all(user, q);
     const wb = new ExcelJS.Workbook();
-    const ws = this.sheet(wb, '党员信息');
-    ws.getColumn('idNumber').header = '身份证号（已脱敏）';
+    const exported = COLUMNS.map((c) => ({ ...c, required: false, list: undefined, header: c.key === 'idNumber' ? '身份证号（已脱敏）' : c.header }));
+    const ws = addSheet(wb, '党员信息', exported, 0);
     for (const m of views) {
       ws.addRow({
         name: m.name,
@@ -230,6 +169,6 @@ export class MembersExcelService {
         regularDate: m.regularDate ?? '',
       });
     }
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return toBuffer(wb);
   }
 }

@@ -5,20 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Audited } from '../../common/audit/audited.interceptor.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AdminOnly, CurrentUser } from '../../common/auth/decorators.js';
-import { AppError } from '../../common/errors/app-error.js';
-import { MemberError } from '../../common/errors/error-codes.js';
+import { sendXlsx, uploadedFile } from '../../common/http/files.js';
 import { MemberCreateDto, MemberDeleteDto, MemberQueryDto, MemberUpdateDto } from './dto/member.dto.js';
 import { MembersExcelService } from './members-excel.service.js';
 import { MembersService } from './members.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(res: FastifyReply, name: string, buf: Buffer) {
-  return res
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(buf);
-}
 
 /** MEM-1, MEM-2: member records, managed by admins within their scope. */
 @ApiTags('members')
@@ -60,9 +50,7 @@ export class MembersController {
   @ApiOperation({ summary: '从Excel导入党员（有错误时整批不导入）' })
   @Audited('member.import', 'member')
   async import(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ImportResult> {
-    const file = req.isMultipart() ? await req.file() : undefined;
-    if (!file) throw new AppError(MemberError.ImportFileUnreadable, '请上传Excel文件（表单字段 file）');
-    return this.excel.import(user, await file.toBuffer());
+    return this.excel.import(user, await uploadedFile(req));
   }
 
   @Get(':id')

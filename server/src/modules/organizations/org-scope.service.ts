@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { OrgType } from '@dangjian/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { CommonError } from '../../common/errors/error-codes.js';
@@ -82,16 +83,17 @@ export class OrgScope {
     return rows.map((r) => Number(r.id));
   }
 
+  /** Organisations within the caller's scope, optionally of some types only. */
+  orgsInScope(user: AuthUser, types?: OrgType[]): Promise<Organization[]> {
+    const f = this.orgFilter('o.id', user);
+    const qb = this.ds.getRepository(Organization).createQueryBuilder('o').where('o.tenantId = :t', { t: user.tenantId }).andWhere(f.sql, f.params);
+    if (types) qb.andWhere('o.type IN (:...types)', { types });
+    return qb.orderBy('o.id').getMany();
+  }
+
   /** Branches and groups within the caller's scope: where members may be registered. */
   memberOrgsInScope(user: AuthUser): Promise<Organization[]> {
-    const f = this.orgFilter('o.id', user);
-    return this.ds
-      .getRepository(Organization)
-      .createQueryBuilder('o')
-      .where('o.tenantId = :t AND o.type IN (:...types)', { t: user.tenantId, types: ['branch', 'group'] })
-      .andWhere(f.sql, f.params)
-      .orderBy('o.id')
-      .getMany();
+    return this.orgsInScope(user, ['branch', 'group']);
   }
 
   /** Unscoped read for internal use (activation, role rules); callers do their own checks. */

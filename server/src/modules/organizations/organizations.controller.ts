@@ -1,11 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OrgNode, OrgPostView } from '@dangjian/shared';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ImportResult, OrgNode, OrgPostView } from '@dangjian/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Audited } from '../../common/audit/audited.interceptor.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AdminOnly, CurrentUser } from '../../common/auth/decorators.js';
 import { OrgCreateDto, OrgMergeDto, OrgMoveDto, OrgPostCreateDto, OrgTermChangeDto, OrgUpdateDto } from './dto/org.dto.js';
 import type { OrgTerm } from './entities/org-term.entity.js';
+import { sendXlsx, uploadedFile } from '../../common/http/files.js';
+import { OrgExcelService } from './org-excel.service.js';
 import { OrgPostsService } from './org-posts.service.js';
 import { OrganizationsService } from './organizations.service.js';
 
@@ -17,12 +20,27 @@ export class OrganizationsController {
   constructor(
     private readonly orgs: OrganizationsService,
     private readonly posts: OrgPostsService,
+    private readonly excel: OrgExcelService,
   ) {}
 
   @Get('tree')
   @ApiOperation({ summary: '组织树（管理范围内），含党员人数' })
   tree(@CurrentUser() user: AuthUser): Promise<OrgNode[]> {
     return this.orgs.tree(user);
+  }
+
+  @Get('template.xlsx')
+  @ApiOperation({ summary: '下载组织导入模板' })
+  async template(@Res() res: FastifyReply) {
+    return sendXlsx(res, '组织导入模板.xlsx', await this.excel.template());
+  }
+
+  @Post('import')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: '从Excel导入组织（有错误时整批不导入）' })
+  @Audited('org.import', 'organization')
+  async import(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ImportResult> {
+    return this.excel.import(user, await uploadedFile(req));
   }
 
   @Get(':id')
