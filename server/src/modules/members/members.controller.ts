@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Audited } from '../../common/audit/audited.interceptor.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AdminOnly, CurrentUser } from '../../common/auth/decorators.js';
+import { MemberError } from '../../common/errors/error-codes.js';
 import { sendXlsx, uploadedFile } from '../../common/http/files.js';
 import { MemberCreateDto, MemberDeleteDto, MemberQueryDto, MemberUpdateDto } from './dto/member.dto.js';
 import { MembersExcelService } from './members-excel.service.js';
@@ -50,7 +51,7 @@ export class MembersController {
   @ApiOperation({ summary: '从Excel导入党员（有错误时整批不导入）' })
   @Audited('member.import', 'member')
   async import(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ImportResult> {
-    return this.excel.import(user, await uploadedFile(req));
+    return this.excel.import(user, await uploadedFile(req, MemberError.ImportFileUnreadable));
   }
 
   @Get(':id')

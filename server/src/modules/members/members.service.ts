@@ -92,8 +92,8 @@ export class MembersService {
     return entities.map((m, i) => this.toView(m, raw[i].orgName));
   }
 
-  history(user: AuthUser, q: PageQuery & { keyword?: string }): Promise<Page<MemberView>> {
-    const qb = this.scoped(user, 'history');
+  history(user: AuthUser, q: MemberQueryDto): Promise<Page<MemberView>> {
+    const qb = this.scoped(user, 'history', q.orgId);
     this.applyFilters(qb, q);
     return this.page(qb, q);
   }

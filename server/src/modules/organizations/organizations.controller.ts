@@ -7,6 +7,7 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AdminOnly, CurrentUser } from '../../common/auth/decorators.js';
 import { OrgCreateDto, OrgMergeDto, OrgMoveDto, OrgPostCreateDto, OrgTermChangeDto, OrgUpdateDto } from './dto/org.dto.js';
 import type { OrgTerm } from './entities/org-term.entity.js';
+import { OrgError } from '../../common/errors/error-codes.js';
 import { sendXlsx, uploadedFile } from '../../common/http/files.js';
 import { OrgExcelService } from './org-excel.service.js';
 import { OrgPostsService } from './org-posts.service.js';
@@ -40,7 +41,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: '从Excel导入组织（有错误时整批不导入）' })
   @Audited('org.import', 'organization')
   async import(@CurrentUser() user: AuthUser, @Req() req: FastifyRequest): Promise<ImportResult> {
-    return this.excel.import(user, await uploadedFile(req));
+    return this.excel.import(user, await uploadedFile(req, OrgError.ImportFileUnreadable));
   }
 
   @Get(':id')
