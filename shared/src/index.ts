@@ -4,4 +4,5 @@ export * from './password.js';
 export * from './time.js';
 export * from './org.js';
 export * from './member.js';
+export * from './member-dates.js';
 export type * from './api.js';

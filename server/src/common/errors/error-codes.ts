@@ -122,7 +122,7 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; message: string }>
 
   [OrgError.NotFound]: { status: 404, message: '组织不存在' },
   [OrgError.ChildTypeNotAllowed]: { status: 400, message: '该组织下不能建立此类型的下级组织' },
-  [OrgError.NotEmpty]: { status: 409, message: '组织下还有下级组织或党员，不能删除' },
+  [OrgError.NotEmpty]: { status: 409, message: '组织下还有下级组织或党员（含党员历史库），不能删除' },
   [OrgError.MoveIntoOwnSubtree]: { status: 400, message: '不能把组织迁移到它自己的下级' },
   [OrgError.RootImmutable]: { status: 400, message: '顶级组织不能迁移、合并或删除' },
   [OrgError.MergeTypeMismatch]: { status: 400, message: '只能合并同一类型的组织' },

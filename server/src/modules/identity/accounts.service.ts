@@ -139,11 +139,11 @@ export class AccountsService {
   // ---- member lifecycle ----
 
   @Listen(MEMBER_EVENTS.deleted)
-  async onMemberDeleted(e: { memberId: number }): Promise<void> {
-    const account = await this.findByMember(e.memberId);
+  async onMemberDeleted(e: { memberId: number; em: EntityManager }): Promise<void> {
+    const account = await e.em.getRepository(UserAccount).findOne({ where: { memberId: e.memberId } });
     if (!account) return;
-    await this.users.update({ id: account.id }, { disabledAt: new Date() });
-    await this.tokens.revokeAll(account.id);
+    await e.em.getRepository(UserAccount).update({ id: account.id }, { disabledAt: new Date() });
+    await this.tokens.revokeAll(account.id, e.em);
   }
 
   @Listen(MEMBER_EVENTS.restored)

@@ -3,12 +3,15 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import ExcelJS from 'exceljs';
 import {
+  beijingDate,
   checkIdNumber,
   codeForLabel,
   EDUCATION_LABELS,
   GENDER_LABELS,
   ID_NUMBER_PROBLEM_MESSAGES,
+  idNumberFacts,
   MEMBER_TYPE_LABELS,
+  memberDateProblems,
   normalizeIdNumber,
   ORG_TYPE_LABELS,
   type ImportResult,
@@ -146,6 +149,10 @@ export class MembersExcelService {
     if (errors.length) return { errors };
     const dto = plainToInstance(MemberCreateDto, plain);
     for (const v of await validate(dto, { stopAtFirstError: true })) err(header(v.property), Object.values(v.constraints ?? {})[0] ?? '格式不正确');
+    if (!errors.length) {
+      const birthDate = dto.birthDate ?? idNumberFacts(id).birthDate;
+      for (const p of memberDateProblems({ birthDate, joinDate: dto.joinDate, regularDate: dto.regularDate }, beijingDate())) err(header(p.field), p.message);
+    }
     return errors.length ? { errors } : { errors, dto };
   }
 

@@ -80,6 +80,7 @@ export class MembersController {
   }
 
   @Post(':id/restore')
+  @HttpCode(200)
   @Audited('member.restore', 'member')
   restore(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<MemberView> {
     return this.members.restore(user, id);

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { checkIdNumber, ID_NUMBER_PROBLEM_MESSAGES, idNumberFacts, maskIdNumber, normalizeIdNumber, type MemberView, type Page } from '@dangjian/shared';
+import { beijingDate, checkIdNumber, ID_NUMBER_PROBLEM_MESSAGES, idNumberFacts, memberDateProblems, maskIdNumber, normalizeIdNumber, type MemberView, type Page } from '@dangjian/shared';
 import { In, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CryptoService } from '../../common/crypto/crypto.service.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { IdentityError, MemberError } from '../../common/errors/error-codes.js';
+import { CommonError, IdentityError, MemberError } from '../../common/errors/error-codes.js';
 import { pageArgs, type PageQuery } from '../../common/http/pagination.js';
 import { Transactions } from '../../database/write-gate.js';
 import { Organization } from '../organizations/entities/organization.entity.js';
@@ -79,7 +79,8 @@ export class MembersService {
   }
 
   applyFilters(qb: SelectQueryBuilder<Member>, q: Pick<MemberQueryDto, 'keyword' | 'memberType' | 'activated'>): void {
-    if (q.keyword) qb.andWhere('(m.name LIKE :kw OR m.phone LIKE :kw)', { kw: `%${q.keyword.replace(/[%_]/g, '')}%` });
+    // '!' escapes LIKE's wildcards the same way on SQLite and MySQL, so "%" searches for a percent sign.
+    if (q.keyword) qb.andWhere("(m.name LIKE :kw ESCAPE '!' OR m.phone LIKE :kw ESCAPE '!')", { kw: `%${q.keyword.replace(/[!%_]/g, '!$&')}%` });
     if (q.memberType) qb.andWhere('m.memberType = :mt', { mt: q.memberType });
     if (q.activated !== undefined) qb.andWhere(q.activated ? 'm.activatedAt IS NOT NULL' : 'm.activatedAt IS NULL');
   }
@@ -153,10 +154,17 @@ export class MembersService {
     return new Map(rows.map((r) => [r.idHash, r.status]));
   }
 
+  /** MEM-1 date plausibility (shared rule): 400 naming each wrong date field. */
+  static assertDates(m: Pick<Member, 'birthDate' | 'joinDate' | 'regularDate'>): void {
+    const problems = memberDateProblems(m, beijingDate());
+    if (problems.length) throw new AppError(CommonError.ValidationFailed, problems[0].message, problems);
+  }
+
   async create(user: AuthUser, dto: MemberCreateDto): Promise<MemberView> {
     dto.idNumber = MembersService.parseIdNumber(dto.idNumber);
     const org = await this.memberOrg(user, dto.orgId);
     const member = this.build(user.tenantId!, dto);
+    MembersService.assertDates(member);
     return this.tx.run(async (em) => {
       const existing = await this.existingIdHashes(user.tenantId!, [member.idHash], em);
       const status = existing.get(member.idHash);
@@ -173,6 +181,7 @@ export class MembersService {
     const { member } = await this.findScoped(user, id, 'active');
     const org = await this.memberOrg(user, dto.orgId ?? member.orgId);
     Object.assign(member, dto);
+    MembersService.assertDates(member);
     const saved = await this.repo.save(member);
     await this.events.emitAsync(MEMBER_EVENTS.updated, { tenantId: saved.tenantId, memberId: saved.id, orgId: saved.orgId });
     return this.toView(saved, org.name);
@@ -181,8 +190,10 @@ export class MembersService {
   /** MEM-2: deleting moves the record to the history store. */
   async remove(user: AuthUser, id: number, reason?: string): Promise<void> {
     const { member } = await this.findScoped(user, id, 'active');
-    await this.repo.update({ id: member.id }, { status: 'history', deletedAt: new Date(), deletedReason: reason ?? null });
-    await this.events.emitAsync(MEMBER_EVENTS.deleted, { tenantId: member.tenantId, memberId: member.id });
+    await this.tx.run(async (em) => {
+      await em.getRepository(Member).update({ id: member.id }, { status: 'history', deletedAt: new Date(), deletedReason: reason ?? null });
+      await this.events.emitAsync(MEMBER_EVENTS.deleted, { tenantId: member.tenantId, memberId: member.id, em });
+    });
   }
 
   async restore(user: AuthUser, id: number): Promise<MemberView> {

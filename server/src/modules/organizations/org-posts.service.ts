@@ -5,9 +5,10 @@ import { beijingDate, SINGLE_HOLDER_POSTS, type OrgPostView } from '@dangjian/sh
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { OrgError } from '../../common/errors/error-codes.js';
+import { CommonError, OrgError } from '../../common/errors/error-codes.js';
+import { Listen } from '../../common/events/listener.js';
 import { Transactions } from '../../database/write-gate.js';
-import { MembersService } from '../members/members.service.js';
+import { MEMBER_EVENTS, MembersService } from '../members/members.service.js';
 import type { OrgPostCreateDto, OrgTermChangeDto } from './dto/org.dto.js';
 import { OrgPost } from './entities/org-post.entity.js';
 import { OrgTerm } from './entities/org-term.entity.js';
@@ -48,7 +49,10 @@ export class OrgPostsService {
     const org = await this.scope.assertOrg(user, orgId);
     const member = await this.members.findActive(org.tenantId, dto.memberId);
     if (!member || !(await this.scope.subtreeIds(org.id)).includes(member.orgId)) throw new AppError(OrgError.PostHolderNotInOrg);
+    if (dto.termEnd && dto.termEnd <= dto.termStart) throw new AppError(CommonError.ValidationFailed, '任期结束日期应晚于任职日期', [{ field: 'termEnd', message: '任期结束日期应晚于任职日期' }]);
     const saved = await this.tx.run(async (em) => {
+      // Two parallel appointments to one post: the organisation's row lock lets one through.
+      await this.scope.lockOrg(orgId, em);
       const repo = em.getRepository(OrgPost);
       const current = await repo.find({ where: { orgId, endedAt: IsNull(), post: dto.post } });
       if (current.some((p) => p.memberId === member.id) || (SINGLE_HOLDER_POSTS.includes(dto.post) && current.length > 0)) throw new AppError(OrgError.PostTaken);
@@ -88,6 +92,12 @@ export class OrgPostsService {
   async termList(user: AuthUser, orgId: number): Promise<OrgTerm[]> {
     await this.scope.assertOrg(user, orgId);
     return this.terms.find({ where: { orgId }, order: { termNo: 'DESC' } });
+  }
+
+  /** A member moved to the history store (MEM-2) leaves every post it held. */
+  @Listen(MEMBER_EVENTS.deleted)
+  async onMemberDeleted(e: { memberId: number; em: EntityManager }): Promise<void> {
+    await this.endPosts(await e.em.getRepository(OrgPost).find({ where: { memberId: e.memberId, endedAt: IsNull() } }), e.em);
   }
 
   /** BR-9, BR-10: the branch's current secretary, if the post is filled. */

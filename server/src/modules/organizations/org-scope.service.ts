@@ -4,7 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { OrgType } from '@dangjian/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { CommonError } from '../../common/errors/error-codes.js';
+import { OrgError } from '../../common/errors/error-codes.js';
 import { Organization } from './entities/organization.entity.js';
 
 export interface SqlFragment {
@@ -65,7 +65,7 @@ export class OrgScope {
       .where('o.id = :id AND o.tenantId = :t', { id: orgId, t: user.tenantId })
       .andWhere(f.sql, f.params)
       .getOne();
-    if (!org) throw new AppError(CommonError.NotFound, '组织不存在或不在您的管理范围内');
+    if (!org) throw new AppError(OrgError.NotFound);
     return org;
   }
 
