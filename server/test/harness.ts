@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConnection } from 'mysql2/promise';
+import { idNumberCheckChar } from '@dangjian/shared';
 import request from 'supertest';
 import { createApp } from '../src/bootstrap.js';
 import { KvStore } from '../src/common/kv/kv-store.js';
@@ -118,4 +119,33 @@ export async function smsCode(t: TestApp, phone: string, purpose: 'activate' | '
   const captchaToken = await solveCaptcha(t);
   await t.http.post('/api/v1/auth/sms/send').set(headers).send({ phone, purpose, captchaToken }).expect(200);
   return lastSmsCode(t, phone);
+}
+
+let idSeq = 0;
+/**
+ * A valid, unique ID number (GB 11643 check digit) of someone born 1960–1984, so every join date
+ * from 2003 on is after the 18th birthday (MEM-1). Unique within a test process.
+ */
+export function newIdNumber(gender: 'male' | 'female' = 'male'): string {
+  const seq = idSeq++;
+  const birth = new Date(Date.UTC(1960, 0, 1 + 41 * (seq % 220)));
+  const date = `${birth.getUTCFullYear()}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(birth.getUTCDate()).padStart(2, '0')}`;
+  // The 17th digit's parity is the gender (odd: male).
+  const serial = 2 * (50 + Math.floor(seq / 220) + (process.pid % 400)) + (gender === 'male' ? 1 : 0);
+  const f17 = `110105${date}${String(serial).padStart(3, '0')}`;
+  return f17 + idNumberCheckChar(f17);
+}
+
+let phoneSeq = 0;
+/** A unique mobile number for one test process (the SMS cooldown is per phone). */
+export function newPhone(): string {
+  return `137${String(process.pid % 10000).padStart(4, '0')}${String(phoneSeq++).padStart(4, '0')}`;
+}
+
+/** supertest parser that keeps a binary body (xlsx downloads) as a Buffer. */
+export function binary(res: unknown, cb: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }

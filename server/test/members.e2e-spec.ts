@@ -1,17 +1,10 @@
 import ExcelJS from 'exceljs';
 import { idNumberCheckChar, type MemberView, type OrgNode } from '@dangjian/shared';
-import { bearer, login, smsCode, startTestApp, type TestApp } from './harness.js';
+import { bearer, binary, login, newIdNumber, smsCode, startTestApp, type TestApp } from './harness.js';
 import { afterAll, beforeAll, describe, expect, it } from './support.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Collects a binary response body (supertest does not buffer unknown content types). */
-function binary(res: unknown, cb: (err: Error | null, body: Buffer) => void) {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 async function readWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -37,16 +30,6 @@ describe('members (MEM-1, MEM-2, ID-13)', () => {
     const n = orgs.get(name);
     if (!n) throw new Error(`no org ${name}`);
     return n.id;
-  };
-
-  let idSeq = 0;
-  /** A valid ID number, unique within this suite. */
-  const newIdNumber = () => {
-    // Birth dates 1960–1984 (so every member was 18 by the join dates used here); the sequence digits keep numbers unique.
-    const seq = idSeq++;
-    const birth = new Date(Date.UTC(1960, 0, 1 + 41 * (seq % 220)));
-    const f17 = `110105${birth.getUTCFullYear()}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(birth.getUTCDate()).padStart(2, '0')}${String(135 + Math.floor(seq / 220)).padStart(3, '0')}`;
-    return f17 + idNumberCheckChar(f17);
   };
   /** The same first 17 digits with a wrong check character. */
   const wrongCheck = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { bearer, login, startTestApp, type TestApp } from './harness.js';
+import { bearer, binary, login, startTestApp, type TestApp } from './harness.js';
 import { afterAll, beforeAll, describe, expect, it } from './support.js';
 
 async function workbook(rows: string[][]): Promise<Buffer> {
@@ -32,11 +32,7 @@ describe('organisation import', () => {
   };
 
   it('offers a template with the three columns and a type drop-down', async () => {
-    const res = await t.http.get('/api/v1/orgs/template.xlsx').set(bearer(admin)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await t.http.get('/api/v1/orgs/template.xlsx').set(bearer(admin)).buffer(true).parse(binary).expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
     const ws = wb.worksheets[0];

@@ -1,5 +1,5 @@
-import { idNumberCheckChar, type MemberView, type OrgNode } from '@dangjian/shared';
-import { bearer, login, smsCode, startTestApp, type TestApp } from './harness.js';
+import type { MemberView, OrgNode } from '@dangjian/shared';
+import { bearer, login, newIdNumber, newPhone, smsCode, startTestApp, type TestApp } from './harness.js';
 import { afterAll, beforeAll, describe, expect, it } from './support.js';
 
 /** ORG-4 (tree), ORG-5 (posts and terms) and BR-9 (branch admins), driven as the admin page and the mini-program do. */
@@ -20,16 +20,6 @@ describe('organisations (ORG-4, ORG-5, BR-9)', () => {
     return n.id;
   };
   const childNames = (n: OrgNode | undefined) => (n?.children ?? []).map((c) => c.name);
-
-  let idSeq = 0;
-  /** A valid, unique ID number (GB 11643 check digit). */
-  const newIdNumber = () => {
-    const birth = new Date(Date.UTC(1975, 0, 1 + 37 * idSeq++));
-    const f17 = `110105${birth.getUTCFullYear()}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(birth.getUTCDate()).padStart(2, '0')}123`;
-    return f17 + idNumberCheckChar(f17);
-  };
-  let phoneSeq = 0;
-  const newPhone = () => `1370001${String(phoneSeq++).padStart(4, '0')}`;
 
   const createOrg = async (parentId: number, name: string, type: OrgNode['type']): Promise<OrgNode> =>
     (await t.http.post('/api/v1/orgs').set(bearer(admin)).send({ parentId, name, type }).expect(201)).body;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { idNumberCheckChar, type MemberView, type OrgNode } from '@dangjian/shared';
-import { bearer, login, smsCode, startTestApp, type TestApp } from './harness.js';
+import type { MemberView, OrgNode } from '@dangjian/shared';
+import { bearer, login, newIdNumber, newPhone, smsCode, startTestApp, type TestApp } from './harness.js';
 import { afterAll, beforeAll, describe, expect, it } from './support.js';
 
 /**
@@ -24,15 +24,6 @@ describe('data scope (ORG-1, ORG-2)', () => {
   const tree = async (token: string): Promise<OrgNode[]> => (await t.http.get('/api/v1/orgs/tree').set(bearer(token)).expect(200)).body;
   const members = async (token: string, query = ''): Promise<{ items: MemberView[]; total: number }> =>
     (await t.http.get(`/api/v1/members?pageSize=100&${query}`).set(bearer(token)).expect(200)).body;
-
-  let idSeq = 0;
-  const newIdNumber = () => {
-    const birth = new Date(Date.UTC(1972, 0, 1 + 43 * idSeq++));
-    const f17 = `110105${birth.getUTCFullYear()}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(birth.getUTCDate()).padStart(2, '0')}147`;
-    return f17 + idNumberCheckChar(f17);
-  };
-  let phoneSeq = 0;
-  const newPhone = () => `1370003${String(phoneSeq++).padStart(4, '0')}`;
 
   const addMember = async (token: string, orgId: number, name: string): Promise<MemberView & { idNumber: string }> => {
     const idNumber = newIdNumber();

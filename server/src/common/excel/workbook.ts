@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { AppError } from '../errors/app-error.js';
+import type { ErrorCode } from '../errors/error-codes.js';
 
 /** A column of an import template: key, Chinese header, whether it must be filled. */
 export interface SheetColumn<K extends string = string> {
@@ -15,7 +17,6 @@ export interface SheetRow<K extends string> {
   values: Record<K, string>;
 }
 
-export class UnreadableSheet extends Error {}
 
 /** The text a person sees in a cell (dates as YYYY-MM-DD, formulas by result). */
 export function cellText(v: ExcelJS.CellValue): string {
@@ -58,31 +59,31 @@ export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 /**
- * Reads the first sheet of an uploaded .xlsx by header text. Blank rows are skipped. Throws
- * UnreadableSheet (with a message for the user) when the file is not a workbook, a required column
- * is missing, or it has more than maxRows rows.
+ * Reads the first sheet of an uploaded .xlsx by header text. Blank rows are skipped. Throws the
+ * domain's `unreadable` error (with a message for the user) when the file is not a workbook, a
+ * required column is missing, or it has more than maxRows rows.
  */
-export async function readSheet<K extends string>(file: Buffer, columns: readonly SheetColumn<K>[], maxRows: number): Promise<SheetRow<K>[]> {
+export async function readSheet<K extends string>(file: Buffer, columns: readonly SheetColumn<K>[], maxRows: number, unreadable: ErrorCode): Promise<SheetRow<K>[]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableSheet('无法读取文件，请使用下载的Excel模板');
+    throw new AppError(unreadable, '无法读取文件，请使用下载的Excel模板');
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw new UnreadableSheet('无法读取文件，请使用下载的Excel模板');
+  if (!ws) throw new AppError(unreadable, '无法读取文件，请使用下载的Excel模板');
   const colOf = new Map<K, number>();
   ws.getRow(1).eachCell((cell, col) => {
     const c = columns.find((x) => x.header === cellText(cell.value).replace(/\*$/, ''));
     if (c) colOf.set(c.key, col);
   });
   const missing = columns.filter((c) => c.required && !colOf.has(c.key));
-  if (missing.length) throw new UnreadableSheet(`缺少必填列：${missing.map((c) => c.header).join('、')}，请使用下载的模板`);
+  if (missing.length) throw new AppError(unreadable, `缺少必填列：${missing.map((c) => c.header).join('、')}，请使用下载的模板`);
   const rows: SheetRow<K>[] = [];
   for (let r = 2; r <= ws.rowCount; r++) {
     const values = Object.fromEntries(columns.map((c) => [c.key, colOf.has(c.key) ? cellText(ws.getRow(r).getCell(colOf.get(c.key)!).value) : ''])) as Record<K, string>;
     if (Object.values(values).every((v) => v === '')) continue;
-    if (rows.length >= maxRows) throw new UnreadableSheet(`一次最多导入${maxRows}行，请分批导入`);
+    if (rows.length >= maxRows) throw new AppError(unreadable, `一次最多导入${maxRows}行，请分批导入`);
     rows.push({ row: r, values });
   }
   return rows;

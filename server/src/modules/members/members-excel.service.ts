@@ -17,7 +17,7 @@ import {
   type ImportResult,
 } from '@dangjian/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { addNotes, addSheet, normalizeDate, notInList, readSheet, toBuffer, UnreadableSheet, type SheetColumn } from '../../common/excel/workbook.js';
+import { addNotes, addSheet, normalizeDate, notInList, readSheet, toBuffer, type SheetColumn } from '../../common/excel/workbook.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { MemberError } from '../../common/errors/error-codes.js';
 import { Transactions } from '../../database/write-gate.js';
@@ -78,13 +78,7 @@ export class MembersExcelService {
   }
 
   async import(user: AuthUser, file: Buffer): Promise<ImportResult> {
-    let rows;
-    try {
-      rows = await readSheet(file, COLUMNS, MAX_ROWS);
-    } catch (e) {
-      if (e instanceof UnreadableSheet) throw new AppError(MemberError.ImportFileUnreadable, e.message);
-      throw e;
-    }
+    const rows = await readSheet(file, COLUMNS, MAX_ROWS, MemberError.ImportFileUnreadable);
     if (!rows.length) throw new AppError(MemberError.ImportInvalid, '文件中没有党员数据', []);
 
     const orgsByName = new Map<string, { id: number }[]>();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { canHoldChild, codeForLabel, ORG_TYPE_LABELS, type ImportResult, type OrgType } from '@dangjian/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { addNotes, addSheet, notInList, readSheet, toBuffer, UnreadableSheet, type SheetColumn } from '../../common/excel/workbook.js';
+import { addNotes, addSheet, notInList, readSheet, toBuffer, type SheetColumn } from '../../common/excel/workbook.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { OrgError } from '../../common/errors/error-codes.js';
 import { Transactions } from '../../database/write-gate.js';
@@ -46,13 +46,7 @@ export class OrgExcelService {
   }
 
   async import(user: AuthUser, file: Buffer): Promise<ImportResult> {
-    let rows;
-    try {
-      rows = await readSheet(file, COLUMNS, MAX_ROWS);
-    } catch (e) {
-      if (e instanceof UnreadableSheet) throw new AppError(OrgError.ImportFileUnreadable, e.message);
-      throw e;
-    }
+    const rows = await readSheet(file, COLUMNS, MAX_ROWS, OrgError.ImportFileUnreadable);
     if (!rows.length) throw new AppError(OrgError.ImportInvalid, '文件中没有组织数据', []);
     const existing = await this.scope.orgsInScope(user);
     const byName = new Map<string, Organization[]>();
