@@ -36,6 +36,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Off: deployments behind plain HTTP on a LAN address would have every asset upgraded to https.
+        upgradeInsecureRequests: null,
       },
     },
   });
