@@ -36,14 +36,13 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await createApp(config);
+  await app.init();
+  // Seed before listening, so the first request already finds the demo tenant.
+  const logins = config.SEED_DEMO ? await app.get(DemoSeedService).ensure() : null;
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST}:${config.PORT}`;
-  if (config.SEED_DEMO) {
-    const logins = await app.get(DemoSeedService).ensure();
-    if (logins) printLogins(url, logins);
-  } else {
-    process.stdout.write(`党建云已启动: ${url}\n`);
-  }
+  if (logins) printLogins(url, logins);
+  else process.stdout.write(`党建云已启动: ${url}\n`);
 }
 
 void main();

@@ -116,6 +116,7 @@ export interface OrgPostView {
   termEnd: string | null;
 }
 export interface OrgPostCreateRequest { memberId: number; post: CommitteePost; termStart: string; termEnd?: string }
+export interface OrgTermView { id: number; orgId: number; termNo: number; electedAt: string; termYears: number; note: string | null; createdAt: string }
 export interface OrgTermChangeRequest { electedAt: string; termYears: number; note?: string }
 
 // ---- members ----

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { beijingDate, SINGLE_HOLDER_POSTS, type OrgPostView } from '@dangjian/shared';
+import { beijingDate, SINGLE_HOLDER_POSTS, type OrgPostView, type OrgTermView } from '@dangjian/shared';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
@@ -79,19 +79,23 @@ export class OrgPostsService {
   }
 
   /** 换届: records the new term and ends every current post, which the new committee then fills. */
-  async termChange(user: AuthUser, orgId: number, dto: OrgTermChangeDto): Promise<OrgTerm> {
+  static termView(t: OrgTerm): OrgTermView {
+    return { id: t.id, orgId: t.orgId, termNo: t.termNo, electedAt: t.electedAt, termYears: t.termYears, note: t.note, createdAt: new Date(t.createdAt).toISOString() };
+  }
+
+  async termChange(user: AuthUser, orgId: number, dto: OrgTermChangeDto): Promise<OrgTermView> {
     const org = await this.scope.assertOrg(user, orgId);
     return this.tx.run(async (em) => {
       const last = await em.getRepository(OrgTerm).findOne({ where: { orgId }, order: { termNo: 'DESC' } });
       const term = await em.getRepository(OrgTerm).save(em.getRepository(OrgTerm).create({ tenantId: org.tenantId, orgId, termNo: (last?.termNo ?? 0) + 1, electedAt: dto.electedAt, termYears: dto.termYears, note: dto.note ?? null }));
       await this.endPosts(await em.getRepository(OrgPost).find({ where: { orgId, endedAt: IsNull() } }), em, term.id);
-      return term;
+      return OrgPostsService.termView(term);
     });
   }
 
-  async termList(user: AuthUser, orgId: number): Promise<OrgTerm[]> {
+  async termList(user: AuthUser, orgId: number): Promise<OrgTermView[]> {
     await this.scope.assertOrg(user, orgId);
-    return this.terms.find({ where: { orgId }, order: { termNo: 'DESC' } });
+    return (await this.terms.find({ where: { orgId }, order: { termNo: 'DESC' } })).map(OrgPostsService.termView);
   }
 
   /** A member moved to the history store (MEM-2) leaves every post it held. */

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ImportResult, OrgNode, OrgPostView } from '@dangjian/shared';
+import type { ImportResult, OrgNode, OrgPostView, OrgTermView } from '@dangjian/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Audited } from '../../common/audit/audited.interceptor.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AdminOnly, CurrentUser } from '../../common/auth/decorators.js';
 import { OrgCreateDto, OrgMergeDto, OrgMoveDto, OrgPostCreateDto, OrgTermChangeDto, OrgUpdateDto } from './dto/org.dto.js';
-import type { OrgTerm } from './entities/org-term.entity.js';
 import { OrgError } from '../../common/errors/error-codes.js';
 import { sendXlsx, uploadedFile } from '../../common/http/files.js';
 import { OrgExcelService } from './org-excel.service.js';
@@ -110,12 +109,12 @@ export class OrganizationsController {
   @Post(':id/term-change')
   @ApiOperation({ summary: '换届：记录新一届并免去全部现任职务' })
   @Audited('org.term_change', 'organization')
-  termChange(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: OrgTermChangeDto): Promise<OrgTerm> {
+  termChange(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: OrgTermChangeDto): Promise<OrgTermView> {
     return this.posts.termChange(user, id, dto);
   }
 
   @Get(':id/terms')
-  terms(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<OrgTerm[]> {
+  terms(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<OrgTermView[]> {
     return this.posts.termList(user, id);
   }
 }

@@ -1,0 +1,105 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Empty, Input, Spin, Tag, Tree } from 'antd';
+import type { TreeDataNode } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import type { OrgNode, OrgType } from '@dangjian/shared';
+import { ORG_TYPE_LABELS } from '@dangjian/shared';
+import { flattenOrgs, orgPath } from '../orgTree';
+
+const TYPE_COLORS: Record<OrgType, string> = { committee: 'red', general_branch: 'volcano', branch: 'orange', group: 'gold' };
+
+interface Props {
+  tree: OrgNode[];
+  loading: boolean;
+  error: string | null;
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  onReload: () => void;
+}
+
+/** 组织架构 (ORG-4): the tree the admin navigates by; the actions live beside the selected org. */
+export function OrgTreePanel({ tree, loading, error, selectedId, onSelect, onReload }: Props) {
+  const [search, setSearch] = useState('');
+  const [expanded, setExpanded] = useState<number[]>([]);
+
+  // Open the first two levels when the tree first arrives, and the path to the selection later.
+  useEffect(() => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (prev.length === 0) {
+        for (const root of tree) {
+          next.add(root.id);
+          for (const c of root.children ?? []) next.add(c.id);
+        }
+      }
+      if (selectedId != null) for (const n of orgPath(tree, selectedId).slice(0, -1)) next.add(n.id);
+      return [...next];
+    });
+  }, [tree, selectedId]);
+
+  const treeData = useMemo(() => toTreeData(tree, search.trim()), [tree, search]);
+  const searching = search.trim() !== '';
+
+  return (
+    <Card
+      title="组织架构"
+      size="small"
+      extra={<Button type="text" size="small" icon={<ReloadOutlined />} loading={loading} onClick={onReload} aria-label="刷新组织树" />}
+      styles={{ body: { padding: 8 } }}
+      style={{ height: '100%' }}
+    >
+      <Input.Search allowClear size="small" placeholder="搜索组织名称" value={search} onChange={(e) => setSearch(e.target.value)} style={{ marginBottom: 8 }} />
+      {error ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span style={{ color: '#cf1322' }}>{error}</span>}>
+          <Button size="small" onClick={onReload}>
+            重试
+          </Button>
+        </Empty>
+      ) : loading && tree.length === 0 ? (
+        <div style={{ textAlign: 'center', padding: 32 }}>
+          <Spin />
+        </div>
+      ) : treeData.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={searching ? '没有匹配的组织' : '暂无组织'} />
+      ) : (
+        <Tree
+          blockNode
+          showLine
+          treeData={treeData}
+          selectedKeys={selectedId != null ? [selectedId] : []}
+          expandedKeys={searching ? flattenOrgs(tree).map((n) => n.id) : expanded}
+          onExpand={(keys) => setExpanded(keys.map(Number))}
+          onSelect={(keys) => {
+            if (keys.length) onSelect(Number(keys[0]));
+          }}
+          className="org-tree"
+          style={{ maxHeight: 'calc(100vh - 190px)', overflowY: 'auto', overflowX: 'hidden' }}
+        />
+      )}
+    </Card>
+  );
+}
+
+function toTreeData(nodes: OrgNode[], search: string): TreeDataNode[] {
+  const out: TreeDataNode[] = [];
+  for (const n of nodes) {
+    const children = toTreeData(n.children ?? [], search);
+    if (search && !n.name.includes(search) && children.length === 0) continue;
+    out.push({
+      key: n.id,
+      title: (
+        <span className="org-tree-title">
+          <span className="name" title={n.name}>
+            {n.name}
+          </span>
+          <Tag color={TYPE_COLORS[n.type]}>
+            {ORG_TYPE_LABELS[n.type]}
+          </Tag>
+          {n.memberCount != null && <span className="count" title={`${n.memberCount}名党员`}>{n.memberCount}</span>}
+        </span>
+      ),
+      children: children.length ? children : undefined,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,361 @@
+/**
+ * The admin page in Chromium against the real built server (tier 3): what an administrator sees
+ * and clicks. Screenshots land in server/test-results/.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it as test } from '../test/support.js';
+import ExcelJS from 'exceljs';
+import type { Page, Response } from 'playwright-core';
+import { idNumberCheckChar } from '@dangjian/shared';
+import type { ErrorBody, TokenPair } from '@dangjian/shared';
+import { collectPageErrors, launchBrowser, screenshot, startServer, withFailureShot, type RunningBrowser, type RunningServer } from './harness.js';
+
+let server: RunningServer;
+let browser: RunningBrowser;
+let workDir: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  workDir = await mkdtemp(join(tmpdir(), 'dj-admin-e2e-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+/**
+ * A button's text: antd puts a space between two CJK characters ("保 存"), and the accessible name
+ * may start with an icon's label ("delete 删除", or "loading" left over from a spinner).
+ */
+const label = (text: string) => new RegExp(`${[...text].join('\\s*')}\\s*$`);
+
+const isApi = (method: string, path: string | RegExp) => (r: Response) => {
+  if (r.request().method() !== method) return false;
+  const p = new URL(r.url()).pathname;
+  return typeof path === 'string' ? p === `/api/v1${path}` : path.test(p);
+};
+
+async function openAdmin(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`${server.baseUrl}/admin/`);
+  return { page, errors };
+}
+
+/** Types the credentials and submits; resolves with the login response. */
+async function submitLogin(page: Page, account: string, password: string): Promise<Response> {
+  await page.getByPlaceholder('用户名或手机号').fill(account);
+  await page.getByPlaceholder('密码', { exact: true }).fill(password);
+  const [res] = await Promise.all([
+    page.waitForResponse(isApi('POST', '/auth/login/password')),
+    page.getByRole('button', { name: label('登录') }).click(),
+  ]);
+  return res;
+}
+
+async function loginAsTenantAdmin(page: Page): Promise<void> {
+  const { username, password } = server.logins.tenantAdmin;
+  const res = await submitLogin(page, username, password);
+  expect(res.status()).toBe(200);
+  await page.getByRole('menuitem', { name: /组织与党员/ }).waitFor();
+}
+
+async function apiLogin(account: string, password: string): Promise<{ status: number; body: TokenPair & ErrorBody }> {
+  const res = await fetch(`${server.baseUrl}/api/v1/auth/login/password`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ account, password }),
+  });
+  return { status: res.status, body: (await res.json()) as TokenPair & ErrorBody };
+}
+
+test('a wrong password shows the API message on the login form', async () => {
+  const { page, errors } = await openAdmin();
+  await withFailureShot(page, 'login-error', async () => {
+    const res = await submitLogin(page, server.logins.tenantAdmin.username, 'Wrong-Password-1');
+    expect(res.status()).toBe(401);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.message).toMatch(/[\u4e00-\u9fa5]/);
+
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(body.message);
+    // Still on the login form, not let in.
+    expect(await page.getByPlaceholder('用户名或手机号').inputValue()).toBe(server.logins.tenantAdmin.username);
+    expect(await page.getByRole('menuitem', { name: /组织与党员/ }).count()).toBe(0);
+    await screenshot(page, 'admin-login-error');
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the tenant admin adds a member to a branch and finds it in the table', async () => {
+  const { page, errors } = await openAdmin();
+  const branch = server.logins.branchAdmin.orgName;
+  const name = '韩立新';
+  const first17 = '11010119900307123';
+  const idNumber = first17 + idNumberCheckChar(first17);
+
+  await withFailureShot(page, 'create-member', async () => {
+    await loginAsTenantAdmin(page);
+
+    // Select the branch (党支部) in the tree; the table reloads for it.
+    const node = page.locator('.ant-tree-node-content-wrapper', { hasText: branch }).first();
+    await node.scrollIntoViewIfNeeded();
+    await node.locator('.ant-tag', { hasText: '党支部' }).waitFor();
+    await Promise.all([page.waitForResponse(isApi('GET', '/members')), node.click()]);
+    await page.locator('.ant-breadcrumb', { hasText: branch }).waitFor();
+    await screenshot(page, 'admin-org-members');
+
+    // Fill the form as a person would.
+    await page.getByRole('button', { name: /新增党员/ }).click();
+    const modal = page.locator('.ant-modal', { hasText: '新增党员' });
+    await modal.waitFor();
+    await modal.locator('#member-form_name').fill(name);
+    await modal.locator('#member-form_idNumber').fill(idNumber);
+    await modal.locator('#member-form_phone').fill('13912345678');
+    const joinDate = modal.locator('#member-form_joinDate');
+    await joinDate.click();
+    await joinDate.fill('2015-07-01');
+    await joinDate.press('Enter');
+    // Birth date and gender come from the ID number.
+    expect(await modal.locator('#member-form_birthDate').inputValue()).toBe('1990-03-07');
+    await screenshot(page, 'admin-member-form');
+
+    const [created] = await Promise.all([
+      page.waitForResponse(isApi('POST', '/members')),
+      modal.getByRole('button', { name: label('保存') }).click(),
+    ]);
+    expect(created.status()).toBeLessThan(300);
+    await modal.waitFor({ state: 'hidden' });
+
+    // Search by name and find the row.
+    const search = page.getByPlaceholder('姓名或手机号').first();
+    await search.fill(name);
+    await Promise.all([page.waitForResponse((r) => isApi('GET', '/members')(r) && r.url().includes('keyword=')), search.press('Enter')]);
+    const row = page.locator('.ant-table-row', { hasText: name });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain(branch);
+    expect(text).toContain('正式党员');
+    expect(text).toContain('未激活');
+    expect(text).not.toContain(idNumber); // the ID number is masked in the table
+    expect(await page.locator('.ant-table-row').count()).toBe(1);
+    await screenshot(page, 'admin-member-found');
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('org tree: a branch offers only 党小组 as a child; a non-empty org cannot be deleted', async () => {
+  const { page, errors } = await openAdmin();
+  const branch = server.logins.branchAdmin.orgName;
+  const group = '测试第三党小组';
+  await withFailureShot(page, 'org-tree', async () => {
+    await loginAsTenantAdmin(page);
+    const node = (name: string) => page.locator('.ant-tree-node-content-wrapper', { hasText: name }).first();
+    await node(branch).click();
+    await page.getByTestId('selected-org').filter({ hasText: branch }).waitFor();
+
+    await page.getByRole('button', { name: /新建下级/ }).click();
+    const modal = page.locator('.ant-modal', { hasText: '新建组织' });
+    await modal.waitFor();
+    await modal.locator('.ant-select').click();
+    const offered = await page.locator('.ant-select-item-option').allInnerTexts();
+    expect(offered).toEqual(['党小组']);
+    await page.keyboard.press('Escape');
+    await modal.getByLabel('组织名称').fill(group);
+    const [created] = await Promise.all([page.waitForResponse(isApi('POST', '/orgs')), modal.getByRole('button', { name: label('保存') }).click()]);
+    expect(created.status()).toBeLessThan(300);
+    await node(group).waitFor();
+    await page.getByTestId('selected-org').filter({ hasText: group }).waitFor();
+
+    // The branch still has members: the API refuses and the admin reads why.
+    await node(branch).click();
+    await page.getByTestId('selected-org').filter({ hasText: branch }).waitFor();
+    await page.getByRole('button', { name: /删\s*除/ }).click();
+    const [refused] = await Promise.all([
+      page.waitForResponse(isApi('DELETE', /^\/api\/v1\/orgs\/\d+$/)),
+      page.locator('.ant-popconfirm:visible').getByRole('button', { name: label('删除') }).click(),
+    ]);
+    expect(refused.status()).toBe(409);
+    const { message } = (await refused.json()) as ErrorBody;
+    await page.locator('.ant-message-notice', { hasText: message }).waitFor();
+    await page.locator('.ant-popconfirm').first().waitFor({ state: 'hidden' });
+    await screenshot(page, 'admin-org-delete-refused');
+
+    // The new, empty group can go.
+    await node(group).click();
+    await page.getByTestId('selected-org').filter({ hasText: group }).waitFor();
+    await page.getByRole('button', { name: /删\s*除/ }).click();
+    const [deleted] = await Promise.all([
+      page.waitForResponse(isApi('DELETE', /^\/api\/v1\/orgs\/\d+$/)),
+      page.locator('.ant-popconfirm:visible').getByRole('button', { name: label('删除') }).click(),
+    ]);
+    expect(deleted.status()).toBe(204);
+    await node(group).waitFor({ state: 'detached' });
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+type ImportRow = Partial<Record<'所在组织' | '姓名' | '身份证号' | '党员类型' | '入党日期', string>>;
+
+/** The server's own template (downloaded as the admin would) filled with `rows`, saved as `fileName`. */
+async function importFile(fileName: string, rows: ImportRow[]): Promise<string> {
+  const { body: tokens } = await apiLogin(server.logins.tenantAdmin.username, server.logins.tenantAdmin.password);
+  const res = await fetch(`${server.baseUrl}/api/v1/members/template.xlsx`, { headers: { Authorization: `Bearer ${tokens.accessToken}` } });
+  expect(res.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await res.arrayBuffer());
+  const ws = wb.worksheets[0];
+
+  // Columns by their header titles ("姓名*" → 姓名), so the test follows the template's layout.
+  const columns = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, col) => columns.set(String(cell.value ?? '').replace(/[*\s]/g, ''), col));
+  expect(columns.has('姓名')).toBe(true);
+  rows.forEach((row, i) => {
+    for (const [title, value] of Object.entries(row)) ws.getRow(i + 2).getCell(columns.get(title)!).value = value;
+  });
+  const path = join(workDir, fileName);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+const validId = (first17: string) => first17 + idNumberCheckChar(first17);
+
+test('an import with mistakes lists the row errors; the corrected file imports', async () => {
+  const branch = server.logins.branchAdmin.orgName;
+  const first17 = '11010119850612345';
+  const wrongCheck = idNumberCheckChar(first17) === '0' ? '1' : '0';
+  const bad = await importFile('党员导入-有错误.xlsx', [
+    { 所在组织: branch, 姓名: '导入测试甲', 身份证号: first17 + wrongCheck, 党员类型: '正式党员', 入党日期: '2010-07-01' },
+    { 所在组织: branch, 身份证号: validId('11010119851011123'), 党员类型: '预备党员', 入党日期: '2024-07-01' },
+  ]);
+  const good = await importFile('党员导入-已修改.xlsx', [
+    { 所在组织: branch, 姓名: '导入测试甲', 身份证号: validId(first17), 党员类型: '正式党员', 入党日期: '2010-07-01' },
+    { 所在组织: branch, 姓名: '导入测试乙', 身份证号: validId('11010119851011123'), 党员类型: '预备党员', 入党日期: '2024-07-01' },
+  ]);
+
+  const { page, errors } = await openAdmin();
+  await withFailureShot(page, 'import', async () => {
+    await loginAsTenantAdmin(page);
+    await page.getByRole('button', { name: /导\s*入/ }).click();
+    const modal = page.locator('.ant-modal', { hasText: '导入党员' });
+    await modal.waitFor();
+    const upload = async (path: string, name: string) => {
+      await modal.locator('input[type=file]').setInputFiles(path);
+      await modal.getByText(name).waitFor();
+      const [res] = await Promise.all([
+        page.waitForResponse(isApi('POST', '/members/import')),
+        modal.getByRole('button', { name: /开始导入/ }).click(),
+      ]);
+      return res;
+    };
+
+    const refused = await upload(bad, '党员导入-有错误.xlsx');
+    expect(refused.status()).toBe(422);
+    const body = (await refused.json()) as ErrorBody;
+    expect(body.details?.length).toBeGreaterThanOrEqual(2);
+    const table = modal.getByTestId('import-errors');
+    await table.waitFor();
+    const text = await table.innerText();
+    for (const d of body.details ?? []) expect(text).toContain(d.message);
+    expect(text).toContain('第2行');
+    expect(text).toContain('第3行');
+    expect(await modal.getByRole('alert').innerText()).toContain(body.message);
+    await screenshot(page, 'admin-import-errors');
+
+    const accepted = await upload(good, '党员导入-已修改.xlsx');
+    expect(accepted.status()).toBeLessThan(300);
+    expect(await modal.getByTestId('import-success').innerText()).toContain('共导入 2 名党员');
+    expect(await modal.getByTestId('import-errors').count()).toBe(0);
+    await screenshot(page, 'admin-import-success');
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a locked branch admin gets a one-time password and must change it at login', async () => {
+  const { username, password } = server.logins.branchAdmin;
+  // Wrong passwords until the account locks (ID-9: more than 3 in a row).
+  let status = 0;
+  for (let i = 0; i < 6 && status !== 423; i++) status = (await apiLogin(username, 'Wrong-Password-9')).status;
+  expect(status).toBe(423);
+
+  const user = await openAdmin();
+  await withFailureShot(user.page, 'locked-login', async () => {
+    const res = await submitLogin(user.page, username, password);
+    expect(res.status()).toBe(423);
+    const body = (await res.json()) as ErrorBody;
+    expect(await user.page.getByTestId('login-error').innerText()).toContain(body.message);
+    await screenshot(user.page, 'admin-login-locked');
+  });
+
+  // The tenant admin resets it from 已锁定账号 and reads the one-time password once.
+  const admin = await openAdmin();
+  let oneTimePassword = '';
+  await withFailureShot(admin.page, 'reset-locked', async () => {
+    await loginAsTenantAdmin(admin.page);
+    await Promise.all([
+      admin.page.waitForResponse(isApi('GET', '/accounts/locked')),
+      admin.page.getByRole('menuitem', { name: /已锁定账号/ }).click(),
+    ]);
+    const row = admin.page.locator('.ant-table-row').first();
+    await row.waitFor();
+    await screenshot(admin.page, 'admin-locked-accounts');
+    await row.getByRole('button', { name: /重置密码/ }).click();
+    const [reset] = await Promise.all([
+      admin.page.waitForResponse(isApi('POST', /^\/api\/v1\/accounts\/\d+\/reset-password$/)),
+      admin.page.locator('.ant-popconfirm:visible').getByRole('button', { name: label('重置') }).click(),
+    ]);
+    expect(reset.status()).toBeLessThan(300);
+    oneTimePassword = ((await reset.json()) as { oneTimePassword: string }).oneTimePassword;
+    const shown = admin.page.getByTestId('one-time-password');
+    await shown.waitFor();
+    expect(await shown.innerText()).toContain(oneTimePassword);
+    await screenshot(admin.page, 'admin-one-time-password');
+  });
+
+  // The branch admin logs in with it and is held on the change-password screen.
+  await user.page.bringToFront();
+  await withFailureShot(user.page, 'force-change', async () => {
+    const res = await submitLogin(user.page, username, oneTimePassword);
+    expect(res.status()).toBe(200);
+    expect(((await res.json()) as TokenPair).mustChangePassword).toBe(true);
+    await user.page.getByText('请修改密码').waitFor();
+    expect(await user.page.getByRole('menuitem', { name: /组织与党员/ }).count()).toBe(0);
+
+    // The policy is ticked off live as the user types.
+    const rules = user.page.getByRole('list', { name: '密码要求' });
+    await user.page.locator('#oldPassword').fill(oneTimePassword);
+    await user.page.locator('#newPassword').fill('abcdefgh');
+    await rules.locator('li[data-ok="true"]', { hasText: '长度' }).waitFor(); // long enough…
+    await rules.locator('li[data-ok="false"]', { hasText: '至少两种' }).waitFor(); // …but one kind only
+    await screenshot(user.page, 'admin-force-change-password');
+    const newPassword = 'Dangjian#2025';
+    await user.page.locator('#newPassword').fill(newPassword);
+    await rules.locator('li[data-ok="false"]').waitFor({ state: 'detached' });
+    expect(await rules.locator('li[data-ok="true"]').count()).toBe(2);
+    await user.page.locator('#newPasswordConfirm').fill(newPassword);
+    const [changed] = await Promise.all([
+      user.page.waitForResponse(isApi('POST', '/auth/password')),
+      user.page.getByRole('button', { name: /修改密码并进入/ }).click(),
+    ]);
+    expect(changed.status()).toBeLessThan(300);
+
+    // In: the branch admin sees its own branch.
+    await user.page.getByRole('menuitem', { name: /组织与党员/ }).waitFor();
+    await user.page.locator('.ant-tree-node-content-wrapper', { hasText: server.logins.branchAdmin.orgName }).first().waitFor();
+    await screenshot(user.page, 'admin-branch-admin-home');
+  });
+  expect(user.errors).toEqual([]);
+  expect(admin.errors).toEqual([]);
+  await user.page.close();
+  await admin.page.close();
+});
