@@ -1,6 +1,6 @@
 /**
  * API e2e harness: the real Nest app (createApp) on a fresh database — a SQLite file by default, or
- * a new MariaDB/MySQL database when TEST_DATABASE_URL is a mysql:// or mariadb:// URL — driven over
+ * a new MariaDB/MySQL database on the server that TEST_DATABASE_URL (or DATABASE_URL) names — driven over
  * HTTP with supertest, as the clients call it.
  */
 import { randomBytes } from 'node:crypto';
@@ -30,7 +30,8 @@ export interface TestApp {
 }
 
 async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL;
+  // The named database itself is never touched: each suite creates and drops one of its own beside it.
+  const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!base || base.startsWith('sqlite:')) {
     const dir = mkdtempSync(join(tmpdir(), 'dj-test-'));
     return { url: `sqlite:${join(dir, 'test.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
