@@ -121,7 +121,7 @@ export class DemoSeedService {
     await this.roles.add(em, platform.id, null, 'platform_admin', null);
 
     const inactive = people[1];
-    const [code] = await this.tenants.issueCodes({ userId: platform.id } as never, 1);
+    const [code] = await this.tenants.issueCodes(platform.id, 1);
     return {
       platformAdmin: { username: 'platform', password: platformPassword },
       tenantAdmin: { username: 'admin', password: adminPassword },

@@ -39,6 +39,6 @@ export class TenancyController {
   @ApiOperation({ summary: '平台：生成入驻激活码（只显示一次）' })
   @Audited('platform.issue_codes', 'activation_code')
   async issueCodes(@CurrentUser() user: AuthUser, @Body() dto: IssueCodesDto): Promise<{ codes: string[] }> {
-    return { codes: await this.tenants.issueCodes(user, dto.count) };
+    return { codes: await this.tenants.issueCodes(user.userId, dto.count) };
   }
 }

@@ -48,9 +48,9 @@ export class TenantsService {
   }
 
   /** Platform operators issue codes; only their hashes are stored. Returns the plain codes once. */
-  async issueCodes(user: AuthUser, count: number): Promise<string[]> {
+  async issueCodes(createdBy: number, count: number): Promise<string[]> {
     const plain = Array.from({ length: count }, () => `DJ-${this.crypto.randomToken(9).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`);
-    await this.codes.insert(plain.map((c) => ({ codeHash: this.crypto.sha256(c), createdBy: user.userId })));
+    await this.codes.insert(plain.map((c) => ({ codeHash: this.crypto.sha256(c), createdBy })));
     return plain;
   }
 
