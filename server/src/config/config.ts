@@ -30,6 +30,10 @@ export class AppConfig {
   @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  @IsString() @Matches(/^[\w:.-]{1,32}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits and _ : . - (at most 32)' })
+  REDIS_KEY_PREFIX = 'dj:';
+
   /** Signing secret for access tokens. Generated into data/ on first start when not given. */
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;

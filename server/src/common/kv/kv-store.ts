@@ -74,7 +74,7 @@ export class RedisKvStore extends KvStore implements OnModuleDestroy {
   readonly redis: Redis;
   constructor(config: AppConfig) {
     super();
-    this.redis = new Redis(config.REDIS_URL!, { keyPrefix: 'dj:', maxRetriesPerRequest: 2 });
+    this.redis = new Redis(config.REDIS_URL!, { keyPrefix: config.REDIS_KEY_PREFIX, maxRetriesPerRequest: 2 });
   }
   async get(key: string) {
     return this.redis.get(key);
