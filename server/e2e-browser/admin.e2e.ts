@@ -2,7 +2,7 @@
  * The admin page in Chromium against the real built server (tier 3): what an administrator sees
  * and clicks. Screenshots land in server/test-results/.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it as test } from '../test/support.js';
@@ -245,7 +245,8 @@ test('an import with mistakes lists the row errors; the corrected file imports',
   const { page, errors } = await openAdmin();
   await withFailureShot(page, 'import', async () => {
     await loginAsTenantAdmin(page);
-    await page.getByRole('button', { name: /导\s*入/ }).click();
+    // label(): the roster's 导入, not the tree's 导入组织.
+    await page.getByRole('button', { name: label('导入') }).click();
     const modal = page.locator('.ant-modal', { hasText: '导入党员' });
     await modal.waitFor();
     const upload = async (path: string, name: string) => {
@@ -276,6 +277,273 @@ test('an import with mistakes lists the row errors; the corrected file imports',
     expect(await modal.getByTestId('import-success').innerText()).toContain('共导入 2 名党员');
     expect(await modal.getByTestId('import-errors').count()).toBe(0);
     await screenshot(page, 'admin-import-success');
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the tenant admin sees the branch secretary as the default branch admin', async () => {
+  const { page, errors } = await openAdmin();
+  const branch = server.logins.branchAdmin.orgName;
+  await withFailureShot(page, 'branch-admins', async () => {
+    await loginAsTenantAdmin(page);
+    await page.locator('.ant-tree-node-content-wrapper', { hasText: branch }).first().click();
+    await page.getByTestId('selected-org').filter({ hasText: branch }).waitFor();
+
+    await page.getByRole('button', { name: /班子与管理员/ }).click();
+    const drawer = page.locator('.ant-drawer', { hasText: '班子成员与支部管理员' });
+    await drawer.waitFor();
+    // The secretary as 现任班子 lists it…
+    const secretaryRow = drawer.locator('.ant-table-row', { has: page.locator('.ant-tag', { hasText: /^书记$/ }) });
+    await secretaryRow.waitFor();
+    const secretary = (await secretaryRow.locator('td').nth(1).innerText()).trim();
+    expect(secretary).not.toBe('');
+
+    // …is the branch admin by default, and cannot be revoked here.
+    // The tab reads the admins, and its member picker asks only for activated members.
+    const [listed, offered] = await Promise.all([
+      page.waitForResponse(isApi('GET', /^\/api\/v1\/orgs\/\d+\/branch-admins$/)),
+      page.waitForResponse((r) => isApi('GET', '/members')(r) && new URL(r.url()).searchParams.get('activated') === 'true'),
+      drawer.getByRole('tab', { name: '支部管理员' }).click(),
+    ]);
+    expect(listed.status()).toBe(200);
+    expect(offered.status()).toBe(200);
+    expect(await listed.json()).toEqual([expect.objectContaining({ name: secretary, source: 'secretary' })]);
+    const admins = drawer.getByTestId('branch-admins');
+    const row = admins.locator('.ant-table-row', { hasText: secretary });
+    await row.waitFor();
+    expect(await admins.locator('.ant-table-row').count()).toBe(1);
+    expect((await row.locator('.ant-tag').innerText()).trim()).toBe('书记（默认）');
+    expect(await row.innerText()).toContain('书记由职务产生，免去书记职务后自动取消');
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect(await drawer.getByTestId('branch-admin-rule').innerText()).toContain('书记默认为支部管理员，可再授权一名党员；书记空缺时，首位进入网上支部的党员成为管理员');
+    await screenshot(page, 'admin-branch-admins');
+
+    // Only activated members are offered: here just the secretary, greyed out as already admin.
+    await drawer.getByTestId('branch-admin-member').locator('.ant-select').click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    // Wait for the answered list itself (the dropdown re-renders when the search answer arrives).
+    await option.filter({ hasText: `${secretary}（${branch}） · 已是管理员` }).waitFor();
+    expect(await option.allInnerTexts()).toEqual([`${secretary}（${branch}） · 已是管理员`]);
+    expect(await option.first().getAttribute('class')).toContain('ant-select-item-option-disabled');
+    await screenshot(page, 'admin-branch-admin-pick');
+    // A member without an account is not found.
+    const inactive = server.logins.inactiveMember;
+    await Promise.all([
+      page.waitForResponse((r) => isApi('GET', '/members')(r) && new URL(r.url()).searchParams.get('keyword') === inactive.name),
+      page.keyboard.type(inactive.name),
+    ]);
+    await page.locator('.ant-select-dropdown:visible', { hasText: '没有找到已激活账号的党员' }).waitFor();
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+/** A JSON call to the API as a client app would make it; throws with the body on an unexpected status. */
+async function call<T>(method: string, path: string, body?: unknown, token?: string, status = 200): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(`${server.baseUrl}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * A member as the tenant admin registers it, then activated the way the mini-program does it
+ * (ID-1…ID-5): ID number, slider puzzle (the gap is where the picture shows it), SMS code from the
+ * development outbox, password.
+ */
+async function activatedMember(adminToken: string, orgId: number, name: string, first17: string, phone: string): Promise<number> {
+  const idNumber = validId(first17);
+  const member = await call<{ id: number }>('POST', '/members', { orgId, name, idNumber, memberType: 'full', joinDate: '2012-07-01' }, adminToken, 201);
+  const { activationToken } = await call<{ activationToken: string }>('POST', '/auth/activation/start', { idNumber });
+  const puzzle = await call<{ captchaId: string; background: string }>('POST', '/auth/captcha');
+  const svg = Buffer.from(puzzle.background.split(',')[1], 'base64').toString('utf8');
+  const gap = /<rect x="(\d+)"[^>]*fill="#000"/.exec(svg);
+  expect(gap).not.toBeNull();
+  const { captchaToken } = await call<{ captchaToken: string }>('POST', '/auth/captcha/verify', { captchaId: puzzle.captchaId, offsetX: Number(gap![1]) + 1, durationMs: 900 });
+  await call('POST', '/auth/sms/send', { phone, purpose: 'activate', captchaToken });
+  const sms = (await call<Array<{ phone: string; code: string }>>('GET', '/dev/sms-outbox', undefined, adminToken)).find((m) => m.phone === phone);
+  expect(sms).toBeDefined();
+  const step2 = await call<{ activationToken: string }>('POST', '/auth/activation/phone', { activationToken, phone, code: sms!.code });
+  await call('POST', '/auth/activation/complete', { activationToken: step2.activationToken, password: 'Dangjian2026', passwordConfirm: 'Dangjian2026' });
+  return member.id;
+}
+
+test('the tenant admin grants one more branch admin, reads the API refusal of a second, and revokes the grant', async () => {
+  const branch = '财务审计党支部';
+  const { body: tokens } = await apiLogin(server.logins.tenantAdmin.username, server.logins.tenantAdmin.password);
+  type Node = { id: number; name: string; children?: Node[] };
+  const flat = (ns: Node[]): Node[] => ns.flatMap((n) => [n, ...flat(n.children ?? [])]);
+  const branchId = flat(await call<Node[]>('GET', '/orgs/tree', undefined, tokens.accessToken)).find((n) => n.name === branch)!.id;
+  const first = '授权测试甲';
+  const second = '授权测试乙';
+  await activatedMember(tokens.accessToken, branchId, first, '43010219800101001', '13600000001');
+  await activatedMember(tokens.accessToken, branchId, second, '43010219810202002', '13600000002');
+
+  const { page, errors } = await openAdmin();
+  await withFailureShot(page, 'branch-admin-grant', async () => {
+    await loginAsTenantAdmin(page);
+    await page.locator('.ant-tree-node-content-wrapper', { hasText: branch }).first().click();
+    await page.getByTestId('selected-org').filter({ hasText: branch }).waitFor();
+    await page.getByRole('button', { name: /班子与管理员/ }).click();
+    const drawer = page.locator('.ant-drawer', { hasText: '班子成员与支部管理员' });
+    await drawer.waitFor();
+    await Promise.all([
+      page.waitForResponse(isApi('GET', /^\/api\/v1\/orgs\/\d+\/branch-admins$/)),
+      drawer.getByRole('tab', { name: '支部管理员' }).click(),
+    ]);
+    // The branch's secretary has no account yet: nobody administers it.
+    const admins = drawer.getByTestId('branch-admins');
+    await admins.getByText('暂无支部管理员').waitFor();
+
+    const pick = async (name: string) => {
+      await drawer.getByTestId('branch-admin-member').locator('.ant-select').click();
+      await Promise.all([
+        page.waitForResponse((r) => isApi('GET', '/members')(r) && new URL(r.url()).searchParams.get('keyword') === name),
+        page.keyboard.type(name),
+      ]);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
+    };
+    const grant = async () => {
+      const [res] = await Promise.all([
+        page.waitForResponse(isApi('POST', /^\/api\/v1\/orgs\/\d+\/branch-admins$/)),
+        drawer.getByRole('button', { name: label('授权') }).click(),
+      ]);
+      return res;
+    };
+
+    await pick(first);
+    const granted = await grant();
+    expect(granted.status()).toBe(201);
+    const row = admins.locator('.ant-table-row', { hasText: first });
+    await row.waitFor();
+    expect((await row.locator('.ant-tag').innerText()).trim()).toBe('书记授权');
+    await row.getByRole('button', { name: label('撤销') }).waitFor();
+
+    // A second grant: the API says no, and the admin reads its message.
+    await pick(second);
+    const refused = await grant();
+    expect(refused.status()).toBe(409);
+    const body = (await refused.json()) as ErrorBody;
+    expect(body).toMatchObject({ code: 'ORG_BRANCH_ADMIN_LIMIT', message: '除书记外，每个支部只能再授权一名支部管理员，请先撤销现有授权' });
+    await drawer.getByRole('alert').filter({ hasText: body.message }).waitFor();
+    expect(await admins.locator('.ant-table-row').count()).toBe(1);
+    await screenshot(page, 'admin-branch-admin-limit');
+
+    // Revoking the grant empties the list again.
+    await row.getByRole('button', { name: label('撤销') }).click();
+    const [revoked] = await Promise.all([
+      page.waitForResponse(isApi('DELETE', /^\/api\/v1\/orgs\/\d+\/branch-admins\/\d+$/)),
+      page.locator('.ant-popconfirm:visible').getByRole('button', { name: label('撤销') }).click(),
+    ]);
+    expect(revoked.status()).toBe(204);
+    await row.waitFor({ state: 'detached' });
+    await admins.getByText('暂无支部管理员').waitFor();
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+const ORG_HEADERS = ['组织名称*', '组织类型*', '上级组织*'];
+
+/** An org import file as an admin fills it: the template's three columns, one org a row. */
+async function orgImportFile(fileName: string, rows: Array<[name: string, type: string, parent: string]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('组织信息');
+  ws.addRow(ORG_HEADERS);
+  for (const r of rows) ws.addRow(r);
+  const path = join(workDir, fileName);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+test('an org import with a bad row lists the error; the corrected file imports and the new branch appears in the tree', async () => {
+  const newBranch = '导入测试党支部';
+  const newGroup = '导入测试第一党小组';
+  const bad = await orgImportFile('组织导入-有错误.xlsx', [
+    [newBranch, '党支部', '第九党总支'],
+    [newGroup, '党小组', newBranch],
+  ]);
+  const good = await orgImportFile('组织导入-已修改.xlsx', [
+    [newBranch, '党支部', '第一党总支'],
+    [newGroup, '党小组', newBranch],
+  ]);
+  const notExcel = join(workDir, '不是表格.xlsx');
+  await writeFile(notExcel, '组织名称,组织类型,上级组织\n');
+
+  const { page, errors } = await openAdmin();
+  await withFailureShot(page, 'org-import', async () => {
+    await loginAsTenantAdmin(page);
+    const node = (name: string) => page.locator('.ant-tree-node-content-wrapper', { hasText: name }).first();
+    await node('第一党总支').waitFor();
+    expect(await page.locator('.ant-tree-node-content-wrapper', { hasText: newBranch }).count()).toBe(0);
+
+    await page.getByRole('button', { name: /导入组织/ }).click();
+    const modal = page.locator('.ant-modal', { hasText: '导入组织' });
+    await modal.waitFor();
+
+    // The template comes down with the Bearer header, under its Chinese name.
+    const [download] = await Promise.all([page.waitForEvent('download'), modal.getByRole('button', { name: /下载模板/ }).click()]);
+    expect(download.suggestedFilename()).toBe('组织导入模板.xlsx');
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.readFile(await download.path());
+    expect((template.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(ORG_HEADERS);
+
+    const upload = async (path: string, name: string) => {
+      await modal.locator('input[type=file]').setInputFiles(path);
+      await modal.getByText(name).waitFor();
+      const [res] = await Promise.all([page.waitForResponse(isApi('POST', '/orgs/import')), modal.getByRole('button', { name: /开始导入/ }).click()]);
+      return res;
+    };
+
+    // Not a workbook: the message, no table.
+    const unreadable = await upload(notExcel, '不是表格.xlsx');
+    expect(unreadable.status()).toBe(400);
+    const unreadableBody = (await unreadable.json()) as ErrorBody;
+    expect(unreadableBody.code).toBe('ORG_IMPORT_FILE_UNREADABLE');
+    await modal.getByRole('alert').filter({ hasText: unreadableBody.message }).waitFor();
+    expect(await modal.getByTestId('import-errors').count()).toBe(0);
+
+    // A parent that does not exist: the row, the column and why.
+    const refused = await upload(bad, '组织导入-有错误.xlsx');
+    expect(refused.status()).toBe(422);
+    const body = (await refused.json()) as ErrorBody;
+    expect(body.code).toBe('ORG_IMPORT_INVALID');
+    expect(body.details?.length).toBe(1);
+    const errorRow = modal.getByTestId('import-errors').locator('.ant-table-row');
+    await errorRow.waitFor();
+    const cells = (await errorRow.locator('td').allInnerTexts()).map((t) => t.trim());
+    expect(cells).toEqual(['第2行', '上级组织', body.details![0].message]);
+    expect(body.details![0].message).toContain('第九党总支');
+    expect(await modal.getByRole('alert').innerText()).toContain(body.message);
+    await screenshot(page, 'admin-org-import-errors');
+
+    // Nothing was half-imported.
+    expect(await page.locator('.ant-tree-node-content-wrapper', { hasText: newBranch }).count()).toBe(0);
+
+    const [accepted, reloaded] = await Promise.all([
+      upload(good, '组织导入-已修改.xlsx'),
+      page.waitForResponse(isApi('GET', '/orgs/tree')),
+    ]);
+    expect(accepted.status()).toBe(201);
+    expect(await accepted.json()).toEqual({ imported: 2 });
+    expect(reloaded.status()).toBe(200);
+    expect(await modal.getByTestId('import-success').innerText()).toContain('共导入 2 个组织');
+    expect(await modal.getByTestId('import-errors').count()).toBe(0);
+    await screenshot(page, 'admin-org-import-success');
+
+    await modal.getByRole('button', { name: label('完成') }).click();
+    await modal.waitFor({ state: 'hidden' });
+    // The new branch sits under 第一党总支 with its level, its new group opened beneath it.
+    await node(newBranch).locator('.ant-tag', { hasText: '党支部' }).waitFor();
+    await node(newGroup).locator('.ant-tag', { hasText: '党小组' }).waitFor();
+    await node(newBranch).click();
+    await page.getByTestId('selected-org').filter({ hasText: newBranch }).waitFor();
+    expect(await page.locator('.ant-breadcrumb').innerText()).toMatch(/第一党总支\s*\/\s*导入测试党支部/);
+    await screenshot(page, 'admin-org-imported-tree');
   });
   expect(errors).toEqual([]);
   await page.close();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SERVER_DIR } from '../src/config/paths.js';
+import type { DemoLogins } from '../src/seed/demo-seed.service.js';
 
 export { SERVER_DIR };
 export const SCREENSHOT_DIR = join(SERVER_DIR, 'test-results');
@@ -18,13 +19,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const START_TIMEOUT_MS = 60_000;
 
 /** What the server writes to `<DATA_DIR>/demo-logins.json` when it seeds the demo tenant. */
-export interface DemoLogins {
-  platformAdmin: { username: string; password: string };
-  tenantAdmin: { username: string; password: string };
-  branchAdmin: { username: string; password: string; orgName: string };
-  inactiveMember: { name: string; idNumber: string; orgName: string };
-  tenantActivationCode?: string;
-}
+export type { DemoLogins };
 
 export interface RunningServer {
   baseUrl: string;

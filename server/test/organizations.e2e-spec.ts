@@ -422,7 +422,6 @@ describe('organisations (ORG-4, ORG-5, BR-9)', () => {
       const before = await t.http.get(`/api/v1/members?orgId=${b1}`).set(bearer(firstAccount.token)).expect(403);
       expect(before.body).toEqual({ code: 'FORBIDDEN', message: '没有权限执行此操作' });
 
-      // NOTE: the brief expected 200 here; the route has no @HttpCode, so Nest answers 201 for this POST.
       const granted = await t.http.post(`/api/v1/orgs/${b1}/branch-admins`).set(bearer(secretary)).send({ memberId: first.id }).expect(201);
       expect(granted.body).toEqual([
         { userId: secretaryMe.userId, memberId: secretaryMe.memberId, name: '王建国', source: 'secretary' },
@@ -430,7 +429,7 @@ describe('organisations (ORG-4, ORG-5, BR-9)', () => {
       ]);
 
       const limit = await t.http.post(`/api/v1/orgs/${b1}/branch-admins`).set(bearer(secretary)).send({ memberId: second.id }).expect(409);
-      expect(limit.body).toEqual({ code: 'ORG_BRANCH_ADMIN_LIMIT', message: '书记只能再授权一名支部管理员' });
+      expect(limit.body).toEqual({ code: 'ORG_BRANCH_ADMIN_LIMIT', message: '除书记外，每个支部只能再授权一名支部管理员，请先撤销现有授权' });
       expect((await t.http.get(`/api/v1/orgs/${b1}/branch-admins`).set(bearer(secretary)).expect(200)).body).toHaveLength(2);
 
       // The granted member now reaches the branch's admin routes; the other one still does not.
@@ -443,7 +442,9 @@ describe('organisations (ORG-4, ORG-5, BR-9)', () => {
 
       // Revoking the granted admin frees the one slot; the secretary's own role cannot be revoked.
       await t.http.delete(`/api/v1/orgs/${b1}/branch-admins/${firstAccount.userId}`).set(bearer(secretary)).expect(204);
-      await t.http.delete(`/api/v1/orgs/${b1}/branch-admins/${secretaryMe.userId}`).set(bearer(secretary)).expect(204);
+      const notRevocable = await t.http.delete(`/api/v1/orgs/${b1}/branch-admins/${secretaryMe.userId}`).set(bearer(secretary)).expect(404);
+      expect(notRevocable.body.code).toBe('ORG_BRANCH_ADMIN_NOT_REVOCABLE');
+      await t.http.delete(`/api/v1/orgs/${b1}/branch-admins/${firstAccount.userId}`).set(bearer(secretary)).expect(404);
       expect((await t.http.get(`/api/v1/orgs/${b1}/branch-admins`).set(bearer(secretary)).expect(200)).body.map((x: { userId: number }) => x.userId)).toEqual([secretaryMe.userId]);
       await t.http.get(`/api/v1/members?orgId=${b1}`).set(bearer(firstAccount.token)).expect(403);
       const regranted = await t.http.post(`/api/v1/orgs/${b1}/branch-admins`).set(bearer(secretary)).send({ memberId: second.id }).expect(201);
@@ -452,6 +453,8 @@ describe('organisations (ORG-4, ORG-5, BR-9)', () => {
         [secondAccount.userId, 'granted'],
       ]);
       await t.http.get(`/api/v1/members?orgId=${b1}&pageSize=1`).set(bearer(secondAccount.token)).expect(200);
+      const twice = await t.http.post(`/api/v1/orgs/${b1}/branch-admins`).set(bearer(secretary)).send({ memberId: second.id }).expect(409);
+      expect(twice.body).toEqual({ code: 'ORG_ALREADY_BRANCH_ADMIN', message: '该党员已是本支部管理员' });
     });
 
     it('refuses to grant admin to a member of another branch', async () => {

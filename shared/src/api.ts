@@ -151,7 +151,12 @@ export interface MemberCreateRequest {
   joinDate: string;
   regularDate?: string;
 }
-export type MemberUpdateRequest = Partial<Omit<MemberCreateRequest, 'idNumber'>>;
+/** Absent fields stay as they are; null clears the optional ones (phone, education, regularDate). */
+export type MemberUpdateRequest = Partial<Omit<MemberCreateRequest, 'idNumber' | 'phone' | 'education' | 'regularDate'>> & {
+  phone?: string | null;
+  education?: Education | null;
+  regularDate?: string | null;
+};
 export interface MemberQuery {
   orgId?: number;
   keyword?: string;

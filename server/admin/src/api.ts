@@ -218,7 +218,24 @@ function fileNameFrom(disposition: string | null): string | null {
   return plain ? plain[1] : null;
 }
 
+/** A multipart upload of one file in the field `file`, as the import endpoints expect. */
+function upload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request<T>('POST', path, { form });
+}
+
 const id = (n: number) => encodeURIComponent(String(n));
+
+/** How an account came to be a branch's admin (BR-9). */
+export type BranchAdminSource = 'assigned' | 'secretary' | 'granted' | 'first_entry';
+
+export interface BranchAdminView {
+  userId: number;
+  memberId: number | null;
+  name: string;
+  source: BranchAdminSource;
+}
 
 // ---- endpoints ----
 
@@ -249,6 +266,13 @@ export const api = {
     endPost: (orgId: number, postId: number) => request<void>('DELETE', `/orgs/${id(orgId)}/posts/${id(postId)}`),
     termChange: (orgId: number, req: OrgTermChangeRequest) => request<unknown>('POST', `/orgs/${id(orgId)}/term-change`, { json: req }),
     terms: (orgId: number) => request<OrgTermView[]>('GET', `/orgs/${id(orgId)}/terms`),
+    branchAdmins: (orgId: number) => request<BranchAdminView[]>('GET', `/orgs/${id(orgId)}/branch-admins`),
+    /** Answers with the branch's admins after the grant. */
+    grantBranchAdmin: (orgId: number, memberId: number) =>
+      request<BranchAdminView[]>('POST', `/orgs/${id(orgId)}/branch-admins`, { json: { memberId } }),
+    revokeBranchAdmin: (orgId: number, userId: number) => request<void>('DELETE', `/orgs/${id(orgId)}/branch-admins/${id(userId)}`),
+    import: (file: File) => upload<ImportResult>('/orgs/import', file),
+    downloadTemplate: () => download('/orgs/template.xlsx', '组织导入模板.xlsx'),
   },
   members: {
     list: (q: MemberQuery) => request<Page<MemberView>>('GET', '/members', { query: { ...q } }),
@@ -262,11 +286,7 @@ export const api = {
     purge: (memberId: number) => request<void>('DELETE', `/members/${id(memberId)}/purge`),
     resetPassword: (memberId: number) => request<ResetPasswordResult>('POST', `/members/${id(memberId)}/reset-password`, { json: {} }),
     unlock: (memberId: number) => request<unknown>('POST', `/members/${id(memberId)}/unlock`, { json: {} }),
-    import: (file: File) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return request<ImportResult>('POST', '/members/import', { form });
-    },
+    import: (file: File) => upload<ImportResult>('/members/import', file),
     downloadTemplate: () => download('/members/template.xlsx', '党员导入模板.xlsx'),
     exportXlsx: (q: { orgId?: number; keyword?: string; memberType?: string; activated?: boolean }) =>
       download('/members/export.xlsx', '党员名册.xlsx', { ...q }),

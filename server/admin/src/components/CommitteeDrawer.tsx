@@ -8,17 +8,31 @@ import type { OrgTermView } from '@dangjian/shared';
 import { api, errorMessage } from '../api';
 import { useRemote } from '../useRemote';
 import { MemberSelect } from './MemberSelect';
+import { BranchAdminsTab } from './BranchAdminsTab';
 
 const DAY = 'YYYY-MM-DD';
 
-/** 班子成员 and 换届 (ORG-5): the current posts of an organisation and its terms of office. */
+/**
+ * 班子成员 and 换届 (ORG-5): the current posts of an organisation and its terms of office; for a
+ * branch also its admins (BR-9), which follow the secretary post.
+ */
 export function CommitteeDrawer({ org, onClose }: { org: OrgNode; onClose: () => void }) {
+  const isBranch = org.type === 'branch';
+  // Bumped whenever posts change, so the branch-admin list (secretary = admin) is re-read.
+  const [postsVersion, setPostsVersion] = useState(0);
+  const postsChanged = () => setPostsVersion((v) => v + 1);
   return (
-    <Drawer open title={`${org.name} · 班子成员（${ORG_TYPE_LABELS[org.type]}）`} size={720} onClose={onClose}>
+    <Drawer
+      open
+      title={`${org.name} · ${isBranch ? '班子成员与支部管理员' : '班子成员'}（${ORG_TYPE_LABELS[org.type]}）`}
+      size={720}
+      onClose={onClose}
+    >
       <Tabs
         items={[
-          { key: 'posts', label: '现任班子', children: <PostsTab org={org} /> },
-          { key: 'terms', label: '换届记录', children: <TermsTab org={org} /> },
+          { key: 'posts', label: '现任班子', children: <PostsTab org={org} onChanged={postsChanged} /> },
+          { key: 'terms', label: '换届记录', children: <TermsTab org={org} onChanged={postsChanged} /> },
+          ...(isBranch ? [{ key: 'admins', label: '支部管理员', children: <BranchAdminsTab org={org} version={postsVersion} /> }] : []),
         ]}
       />
     </Drawer>
@@ -32,7 +46,7 @@ interface PostValues {
   termEnd?: Dayjs | null;
 }
 
-function PostsTab({ org }: { org: OrgNode }) {
+function PostsTab({ org, onChanged }: { org: OrgNode; onChanged: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<PostValues>();
   const { data, loading, error: loadError, reload: load } = useRemote(() => api.orgs.posts(org.id), [org.id]);
@@ -52,6 +66,7 @@ function PostsTab({ org }: { org: OrgNode }) {
       });
       message.success('已任命');
       form.resetFields(['memberId', 'post']);
+      onChanged();
       await load();
     } catch (e) {
       setFormError(errorMessage(e));
@@ -64,6 +79,7 @@ function PostsTab({ org }: { org: OrgNode }) {
     try {
       await api.orgs.endPost(org.id, p.id);
       message.success(`已结束 ${p.memberName} 的${COMMITTEE_POST_LABELS[p.post]}职务`);
+      onChanged();
       await load();
     } catch (e) {
       message.error(errorMessage(e));
@@ -145,7 +161,7 @@ interface TermValues {
   note?: string;
 }
 
-function TermsTab({ org }: { org: OrgNode }) {
+function TermsTab({ org, onChanged }: { org: OrgNode; onChanged: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<TermValues>();
   const { data, loading, error: loadError, reload: load } = useRemote(() => api.orgs.terms(org.id), [org.id]);
@@ -160,6 +176,7 @@ function TermsTab({ org }: { org: OrgNode }) {
       await api.orgs.termChange(org.id, { electedAt: v.electedAt.format(DAY), termYears: v.termYears, note: v.note?.trim() || undefined });
       message.success('换届已记录，原班子成员的职务已全部结束，请任命新一届班子成员');
       form.resetFields();
+      onChanged();
       await load();
     } catch (e) {
       setFormError(errorMessage(e));

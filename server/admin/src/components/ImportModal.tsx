@@ -1,35 +1,22 @@
 import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { ApiError, api, errorMessage, type ErrorDetail } from '../api';
-
-/** Column names of the template, for field codes the server reports. */
-const FIELD_LABELS: Record<string, string> = {
-  orgId: '所在组织',
-  orgName: '所在组织',
-  name: '姓名',
-  idNumber: '身份证号',
-  phone: '手机号',
-  gender: '性别',
-  ethnicity: '民族',
-  birthDate: '出生日期',
-  education: '学历',
-  memberType: '党员类型',
-  joinDate: '入党日期',
-  regularDate: '转正日期',
-};
+import { ApiError, errorMessage, type ErrorDetail } from '../api';
+import type { ImportKind } from './importKinds';
 
 interface Props {
+  /** Which import: MEMBER_IMPORT or ORG_IMPORT. */
+  kind: ImportKind;
   onClose: () => void;
-  /** Called after a successful import so the roster and the tree counts refresh. */
+  /** Called after a successful import so the roster, the tree and its counts refresh. */
   onImported: (count: number) => void;
 }
 
 /**
- * 导入党员 (MEM-1, ORG-4): download the template, fill it in, upload. The import is all or
- * nothing; on 422 every row error is listed so the file can be fixed and uploaded again.
+ * 导入党员 (MEM-1) and 导入组织 (ORG-4): download the template, fill it in, upload. The import is
+ * all or nothing; on 422 every row error is listed so the file can be fixed and uploaded again.
  */
-export function ImportModal({ onClose, onImported }: Props) {
+export function ImportModal({ kind, onClose, onImported }: Props) {
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -41,7 +28,7 @@ export function ImportModal({ onClose, onImported }: Props) {
   const template = async () => {
     setDownloading(true);
     try {
-      await api.members.downloadTemplate();
+      await kind.downloadTemplate();
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -56,7 +43,7 @@ export function ImportModal({ onClose, onImported }: Props) {
     setRowErrors([]);
     setImported(null);
     try {
-      const res = await api.members.import(file);
+      const res = await kind.upload(file);
       setImported(res.imported);
       setFile(null);
       onImported(res.imported);
@@ -72,7 +59,7 @@ export function ImportModal({ onClose, onImported }: Props) {
     <Modal
       open
       width={760}
-      title="导入党员"
+      title={kind.title}
       onCancel={onClose}
       footer={
         <Space>
@@ -84,7 +71,7 @@ export function ImportModal({ onClose, onImported }: Props) {
       }
     >
       <Typography.Paragraph>
-        1. 下载导入模板，每行填写一名党员；“所在组织”填写模板中“组织列表”里的党支部或党小组名称。
+        1. {kind.fillHint}
         <Button type="link" icon={<DownloadOutlined />} loading={downloading} onClick={template}>
           下载模板
         </Button>
@@ -113,7 +100,7 @@ export function ImportModal({ onClose, onImported }: Props) {
       </Upload.Dragger>
 
       {imported != null && (
-        <Alert type="success" showIcon title={`导入成功，共导入 ${imported} 名党员`} style={{ marginTop: 16 }} data-testid="import-success" />
+        <Alert type="success" showIcon title={`导入成功，共导入 ${imported} ${kind.unit}`} style={{ marginTop: 16 }} data-testid="import-success" />
       )}
       {error && (
         <Alert
@@ -134,7 +121,7 @@ export function ImportModal({ onClose, onImported }: Props) {
           pagination={rowErrors.length > 10 ? { pageSize: 10, size: 'small' } : false}
           columns={[
             { title: '行号', dataIndex: 'row', width: 80, render: (r?: number) => (r != null ? `第${r}行` : '—') },
-            { title: '字段', dataIndex: 'field', width: 160, render: (f?: string) => (f ? FIELD_LABELS[f] ?? f : '—') },
+            { title: '字段', dataIndex: 'field', width: 160, render: (f?: string) => (f ? (kind.fieldLabels?.[f] ?? f) : '—') },
             { title: '问题', dataIndex: 'message' },
           ]}
         />

@@ -8,6 +8,7 @@ import { api, errorMessage } from '../api';
 import { useRemote } from '../useRemote';
 import { MemberFormModal } from './MemberFormModal';
 import { ImportModal } from './ImportModal';
+import { MEMBER_IMPORT } from './importKinds';
 import { useMemberActions } from './useMemberActions';
 
 interface Props {
@@ -240,6 +241,7 @@ export function MemberRoster({ org, tree, onMembersChanged }: Props) {
       )}
       {importing && (
         <ImportModal
+          kind={MEMBER_IMPORT}
           onClose={() => setImporting(false)}
           onImported={(n) => {
             message.success(`已导入 ${n} 名党员`);

@@ -8,10 +8,16 @@ interface Props {
   value?: number;
   onChange?: (memberId: number | undefined) => void;
   placeholder?: string;
+  /** true: only members who have activated their account (those who can log in). */
+  activated?: boolean;
+  /** A reason shown beside a member who cannot be chosen (the option is greyed out). */
+  disabledReason?: (m: MemberView) => string | undefined;
+  /** Shown in the list when nothing matches. */
+  emptyText?: string;
 }
 
 /** Picks a member of the org's subtree, searching the server by name or phone as the admin types. */
-export function MemberSelect({ orgId, value, onChange, placeholder = '输入姓名或手机号搜索' }: Props) {
+export function MemberSelect({ orgId, value, onChange, placeholder = '输入姓名或手机号搜索', activated, disabledReason, emptyText = '没有找到党员' }: Props) {
   const [keyword, setKeyword] = useState('');
   const [options, setOptions] = useState<MemberView[]>([]);
   const [loading, setLoading] = useState(false);
@@ -24,7 +30,7 @@ export function MemberSelect({ orgId, value, onChange, placeholder = '输入姓�
       setLoading(true);
       setError(null);
       try {
-        const page = await api.members.list({ orgId, keyword: keyword.trim() || undefined, page: 1, pageSize: 20 });
+        const page = await api.members.list({ orgId, keyword: keyword.trim() || undefined, activated, page: 1, pageSize: 20 });
         if (mine === seq.current) setOptions(page.items);
       } catch (e) {
         if (mine === seq.current) setError(errorMessage(e));
@@ -33,7 +39,7 @@ export function MemberSelect({ orgId, value, onChange, placeholder = '输入姓�
       }
     }, keyword ? 300 : 0);
     return () => clearTimeout(timer);
-  }, [orgId, keyword]);
+  }, [orgId, keyword, activated]);
 
   return (
     <Select<number>
@@ -42,8 +48,11 @@ export function MemberSelect({ orgId, value, onChange, placeholder = '输入姓�
       placeholder={placeholder}
       allowClear
       showSearch={{ filterOption: false, onSearch: setKeyword }}
-      notFoundContent={loading ? <Spin size="small" /> : error ? <span style={{ color: '#cf1322' }}>{error}</span> : '没有找到党员'}
-      options={options.map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }))}
+      notFoundContent={loading ? <Spin size="small" /> : error ? <span style={{ color: '#cf1322' }}>{error}</span> : emptyText}
+      options={options.map((m) => {
+        const reason = disabledReason?.(m);
+        return { value: m.id, label: `${m.name}（${m.orgName}）${reason ? ` · ${reason}` : ''}`, disabled: !!reason };
+      })}
       style={{ width: '100%' }}
     />
   );

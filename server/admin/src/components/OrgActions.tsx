@@ -18,7 +18,7 @@ interface Props {
 
 type Dialog = 'create' | 'edit' | 'move' | 'merge' | 'committee' | null;
 
-/** What can be done to the selected organisation (ORG-4, ORG-5). The top org cannot move, merge or go. */
+/** What can be done to the selected organisation (ORG-4, ORG-5, BR-9). The top org cannot move, merge or go. */
 export function OrgActions({ org, tree, onChanged }: Props) {
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -53,7 +53,7 @@ export function OrgActions({ org, tree, onChanged }: Props) {
           编辑
         </Button>
         <Button size="small" icon={<TeamOutlined />} onClick={() => setDialog('committee')}>
-          班子成员
+          {org.type === 'branch' ? '班子与管理员' : '班子成员'}
         </Button>
         <Tooltip title={topHint}>
           <Button size="small" icon={<SwapOutlined />} disabled={isTop} onClick={() => setDialog('move')}>

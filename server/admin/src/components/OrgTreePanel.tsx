@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Empty, Input, Spin, Tag, Tree } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { App, Button, Card, Empty, Input, Space, Spin, Tag, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { OrgNode, OrgType } from '@dangjian/shared';
 import { ORG_TYPE_LABELS } from '@dangjian/shared';
 import { flattenOrgs, orgPath } from '../orgTree';
+import { ImportModal } from './ImportModal';
+import { ORG_IMPORT } from './importKinds';
 
 const TYPE_COLORS: Record<OrgType, string> = { committee: 'red', general_branch: 'volcano', branch: 'orange', group: 'gold' };
 
@@ -17,15 +19,27 @@ interface Props {
   onReload: () => void;
 }
 
-/** 组织架构 (ORG-4): the tree the admin navigates by; the actions live beside the selected org. */
+/**
+ * 组织架构 (ORG-4): the tree the admin navigates by, and the Excel import that grows it; the actions
+ * on one org live beside the selected org.
+ */
 export function OrgTreePanel({ tree, loading, error, selectedId, onSelect, onReload }: Props) {
+  const { message } = App.useApp();
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<number[]>([]);
+  const [importing, setImporting] = useState(false);
+  // Ids the tree had before an import: once it reloads, whatever is new gets revealed.
+  const beforeImport = useRef<Set<number> | null>(null);
 
-  // Open the first two levels when the tree first arrives, and the path to the selection later.
+  // Open the first two levels when the tree first arrives, the path to the selection later, and
+  // the parents of freshly imported orgs.
   useEffect(() => {
+    const known = beforeImport.current;
+    const added = known ? flattenOrgs(tree).filter((n) => !known.has(n.id)) : [];
+    if (added.length) beforeImport.current = null;
     setExpanded((prev) => {
       const next = new Set(prev);
+      for (const n of added) for (const p of orgPath(tree, n.id).slice(0, -1)) next.add(p.id);
       if (prev.length === 0) {
         for (const root of tree) {
           next.add(root.id);
@@ -44,7 +58,14 @@ export function OrgTreePanel({ tree, loading, error, selectedId, onSelect, onRel
     <Card
       title="组织架构"
       size="small"
-      extra={<Button type="text" size="small" icon={<ReloadOutlined />} loading={loading} onClick={onReload} aria-label="刷新组织树" />}
+      extra={
+        <Space size={2}>
+          <Button type="text" size="small" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+            导入组织
+          </Button>
+          <Button type="text" size="small" icon={<ReloadOutlined />} loading={loading} onClick={onReload} aria-label="刷新组织树" />
+        </Space>
+      }
       styles={{ body: { padding: 8 } }}
       style={{ height: '100%' }}
     >
@@ -74,6 +95,17 @@ export function OrgTreePanel({ tree, loading, error, selectedId, onSelect, onRel
           }}
           className="org-tree"
           style={{ maxHeight: 'calc(100vh - 190px)', overflowY: 'auto', overflowX: 'hidden' }}
+        />
+      )}
+      {importing && (
+        <ImportModal
+          kind={ORG_IMPORT}
+          onClose={() => setImporting(false)}
+          onImported={(n) => {
+            message.success(`已导入 ${n} 个组织`);
+            beforeImport.current = new Set(flattenOrgs(tree).map((o) => o.id));
+            onReload();
+          }}
         />
       )}
     </Card>

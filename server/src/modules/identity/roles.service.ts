@@ -113,8 +113,9 @@ export class RolesService {
     if (!account) throw new AppError(MemberError.NoAccount);
     await this.tx.run(async (em) => {
       await this.scope.lockOrg(orgId, em);
-      const granted = await em.getRepository(UserRole).count({ where: { orgId, role: 'branch_admin', source: In(['granted', 'first_entry']) } });
-      if (granted >= 1) throw new AppError(OrgError.BranchAdminLimit);
+      const admins = await em.getRepository(UserRole).find({ where: { orgId, role: 'branch_admin' } });
+      if (admins.some((a) => a.userId === account.id)) throw new AppError(OrgError.AlreadyBranchAdmin);
+      if (admins.some((a) => a.source === 'granted' || a.source === 'first_entry')) throw new AppError(OrgError.BranchAdminLimit);
       await this.add(em, account.id, account.tenantId, 'branch_admin', orgId, 'granted');
     });
     return this.listBranchAdmins(user, orgId);
@@ -122,7 +123,8 @@ export class RolesService {
 
   async revokeBranchAdmin(user: AuthUser, orgId: number, userId: number): Promise<void> {
     await this.branch(user, orgId);
-    await this.roles.delete({ orgId, userId, role: 'branch_admin', source: In(['granted', 'first_entry']) });
+    const res = await this.roles.delete({ orgId, userId, role: 'branch_admin', source: In(['granted', 'first_entry']) });
+    if (!res.affected) throw new AppError(OrgError.BranchAdminNotRevocable);
   }
 
   /** BR-9: a member enters the online branch; with no secretary and no admin, they become its admin. */

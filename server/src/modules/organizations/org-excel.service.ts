@@ -35,12 +35,12 @@ export class OrgExcelService {
 
   template(): Promise<Buffer> {
     const wb = new ExcelJS.Workbook();
-    const ws = addSheet(wb, '组织信息', COLUMNS);
-    ws.addRow({ name: '示例：第三党支部', type: '党支部', parent: '第一党总支' });
+    addSheet(wb, '组织信息', COLUMNS);
     addNotes(wb, [
       '带*的列必填。上级组织填写系统中已有的组织名称，或本表中更靠前一行的组织名称。',
       '党委下可建党委、党总支、党支部；党总支下建党支部；党支部下建党小组。',
-      '组织名称不能与已有组织重名。删除示例行后再上传；任意一行有错误时整批不导入。',
+      '例如：组织名称“第三党支部”，组织类型“党支部”，上级组织“第一党总支”。',
+      '组织名称不能与已有组织重名；任意一行有错误时整批不导入。',
     ]);
     return toBuffer(wb);
   }

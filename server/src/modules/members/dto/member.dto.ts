@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
 import { EDUCATIONS, GENDERS, MEMBER_TYPES, type Education, type Gender, type MemberCreateRequest, type MemberQuery, type MemberType, type MemberUpdateRequest } from '@dangjian/shared';
 import { PageQuery } from '../../../common/http/pagination.js';
+import { OptionalNotNull } from '../../../common/http/validation.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { strict: true, strictSeparator: true };
@@ -44,16 +45,16 @@ export class MemberCreateDto implements MemberCreateRequest {
 }
 
 export class MemberUpdateDto implements MemberUpdateRequest {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) orgId?: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 50, { message: '姓名为1-50个字' }) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @Matches(PHONE_RE, { message: '手机号格式不正确' }) phone?: string;
-  @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS, { message: '性别不正确' }) gender?: Gender;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 20) ethnicity?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE, { message: '出生日期格式应为YYYY-MM-DD' }) birthDate?: string;
-  @ApiPropertyOptional({ enum: EDUCATIONS }) @IsOptional() @IsIn(EDUCATIONS, { message: '学历不正确' }) education?: Education;
-  @ApiPropertyOptional({ enum: MEMBER_TYPES }) @IsOptional() @IsIn(MEMBER_TYPES) memberType?: MemberType;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE, { message: '入党日期格式应为YYYY-MM-DD' }) joinDate?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE, { message: '转正日期格式应为YYYY-MM-DD' }) regularDate?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @Type(() => Number) @IsInt() @Min(1) orgId?: number;
+  @ApiPropertyOptional() @OptionalNotNull() @Transform(trim) @IsString() @Length(1, 50, { message: '姓名为1-50个字' }) name?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @Matches(PHONE_RE, { message: '手机号格式不正确' }) phone?: string | null;
+  @ApiPropertyOptional({ enum: GENDERS }) @OptionalNotNull() @IsIn(GENDERS, { message: '性别不正确' }) gender?: Gender;
+  @ApiPropertyOptional() @OptionalNotNull() @Transform(trim) @IsString() @Length(1, 20) ethnicity?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsISO8601(DATE, { message: '出生日期格式应为YYYY-MM-DD' }) birthDate?: string;
+  @ApiPropertyOptional({ enum: EDUCATIONS }) @IsOptional() @IsIn(EDUCATIONS, { message: '学历不正确' }) education?: Education | null;
+  @ApiPropertyOptional({ enum: MEMBER_TYPES }) @OptionalNotNull() @IsIn(MEMBER_TYPES) memberType?: MemberType;
+  @ApiPropertyOptional() @OptionalNotNull() @IsISO8601(DATE, { message: '入党日期格式应为YYYY-MM-DD' }) joinDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601(DATE, { message: '转正日期格式应为YYYY-MM-DD' }) regularDate?: string | null;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { COMMITTEE_POSTS, ORG_TYPES, type CommitteePost, type OrgCreateRequest, type OrgMergeRequest, type OrgMoveRequest, type OrgPostCreateRequest, type OrgTermChangeRequest, type OrgType, type OrgUpdateRequest } from '@dangjian/shared';
+import { OptionalNotNull } from '../../../common/http/validation.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { strict: true, strictSeparator: true };
@@ -14,8 +15,8 @@ export class OrgCreateDto implements OrgCreateRequest {
 }
 
 export class OrgUpdateDto implements OrgUpdateRequest {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 100, { message: '组织名称为1-100个字' }) name?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(100000) sortOrder?: number;
+  @ApiPropertyOptional() @OptionalNotNull() @Transform(trim) @IsString() @Length(1, 100, { message: '组织名称为1-100个字' }) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @Type(() => Number) @IsInt() @Min(0) @Max(100000) sortOrder?: number;
 }
 
 export class OrgMoveDto implements OrgMoveRequest {
@@ -40,5 +41,5 @@ export class OrgTermChangeDto implements OrgTermChangeRequest {
 }
 
 export class BranchAdminGrantDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) memberId: number;
+  @ApiProperty() @Type(() => Number) @IsInt({ message: '请选择党员' }) @Min(1, { message: '请选择党员' }) memberId: number;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { TenantCreateRequest } from '@dangjian/shared';
+import { OptionalNotNull } from '../../../common/http/validation.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -14,7 +15,7 @@ export class TenantCreateDto implements TenantCreateRequest {
 }
 
 export class TenantUpdateDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(2, 100, { message: '单位名称为2-100个字' }) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @Transform(trim) @IsString() @Length(2, 100, { message: '单位名称为2-100个字' }) name?: string;
   @ApiPropertyOptional({ description: '钉钉企业 corpId (TEN-3)' }) @IsOptional() @Transform(trim) @Matches(/^ding[0-9a-zA-Z]{4,60}$/, { message: '钉钉corpId格式不正确' }) dingtalkCorpId?: string;
 }
 
