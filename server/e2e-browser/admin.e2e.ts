@@ -627,3 +627,32 @@ test('a locked branch admin gets a one-time password and must change it at login
   await user.page.close();
   await admin.page.close();
 });
+
+test('a platform operator issues activation codes, and a code creates a tenant once (TEN-1)', async () => {
+  const { page, errors } = await openAdmin();
+  await withFailureShot(page, 'activation-codes', async () => {
+    const { username, password } = server.logins.platformAdmin;
+    expect((await submitLogin(page, username, password)).status()).toBe(200);
+    // Only the onboarding page: tenant pages are not the platform operator's.
+    await page.getByRole('menuitem', { name: /入驻激活码/ }).waitFor();
+    expect(await page.getByRole('menuitem', { name: /组织与党员/ }).count()).toBe(0);
+
+    await page.getByRole('spinbutton').fill('2');
+    const [issued] = await Promise.all([page.waitForResponse(isApi('POST', '/platform/activation-codes')), page.getByRole('button', { name: label('生成激活码') }).click()]);
+    expect(issued.status()).toBe(201);
+    const shown = page.getByTestId('activation-code');
+    await shown.nth(1).waitFor();
+    const codes = (await shown.allInnerTexts()).map((c) => c.trim());
+    expect(codes).toEqual((await issued.json()).codes);
+    await screenshot(page, 'admin-activation-codes');
+
+    const body = { activationCode: codes[0], name: '浏览器测试党委', adminUsername: 'browseradmin', adminPhone: '15900001111', adminPassword: 'Browser2026!' };
+    const created = await fetch(`${server.baseUrl}/api/v1/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    expect(created.status).toBe(201);
+    const reused = await fetch(`${server.baseUrl}/api/v1/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...body, adminUsername: 'browseradmin2', adminPhone: '15900001112' }) });
+    expect(reused.status).toBe(400);
+    expect((await apiLogin('browseradmin', 'Browser2026!')).status).toBe(200);
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -22,7 +22,8 @@ describe('tenancy', () => {
 
   it('creates a tenant with its root committee and admin, once per code', async () => {
     const [code] = await codes(1);
-    const res = await create(code, '1').expect(201);
+    // People type codes; case does not matter.
+    const res = await create(code.toLowerCase(), '1').expect(201);
     expect(res.body).toMatchObject({ name: '测试单位1党委', dingtalkCorpId: null, rootOrgId: expect.any(Number) });
     const again = await create(code, '2').expect(400);
     expect(again.body).toEqual({ code: 'TENANCY_ACTIVATION_CODE_INVALID', message: '激活码无效或已被使用' });

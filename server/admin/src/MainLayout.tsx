@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Dropdown, Layout, Menu, Modal, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DownOutlined, LockOutlined, LogoutOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me, TokenPair } from '@dangjian/shared';
 import { ADMIN_ROLES, ROLE_LABELS } from '@dangjian/shared';
 import { api, ApiError } from './api';
@@ -9,10 +9,11 @@ import { OrgMemberPage } from './pages/OrgMemberPage';
 import { LockedAccountsPage } from './pages/LockedAccountsPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { SmsOutboxPage } from './pages/SmsOutboxPage';
+import { ActivationCodesPage } from './pages/ActivationCodesPage';
 import { ChangePasswordForm } from './components/ChangePasswordForm';
 
-type PageKey = 'orgs' | 'locked' | 'audit' | 'sms';
-const PAGE_KEYS: PageKey[] = ['orgs', 'locked', 'audit', 'sms'];
+type PageKey = 'orgs' | 'locked' | 'audit' | 'sms' | 'codes';
+const PAGE_KEYS: PageKey[] = ['orgs', 'locked', 'audit', 'sms', 'codes'];
 
 /** The page lives in the hash (#/audit), so a reload stays where the admin was; no server routing. */
 function pageFromHash(): PageKey {
@@ -40,6 +41,7 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
 
   // The SMS outbox exists only in development and tests (404 in production): probe it once.
   useEffect(() => {
+    if (me.tenantId === null) return;
     let alive = true;
     api.dev
       .smsOutbox()
@@ -50,7 +52,7 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
     return () => {
       alive = false;
     };
-  }, []);
+  }, [me.tenantId]);
 
   const go = (key: PageKey) => {
     window.location.hash = `/${key}`;
@@ -59,13 +61,21 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
 
   // The audit log is for tenant admins (the API answers 403 to other admins).
   const canAudit = me.roles.some((r) => r.role === 'tenant_admin');
-  const menuItems: MenuProps['items'] = [
-    { key: 'orgs', icon: <ApartmentOutlined />, label: '组织与党员' },
-    { key: 'locked', icon: <LockOutlined />, label: '已锁定账号' },
-    ...(canAudit ? [{ key: 'audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
-    ...(smsOutbox ? [{ key: 'sms', icon: <MessageOutlined />, label: '短信发件箱' }] : []),
-  ];
-  const current = (page === 'sms' && !smsOutbox) || (page === 'audit' && !canAudit) ? 'orgs' : page;
+  // Platform operators (no tenant) manage tenant onboarding; tenant pages are not theirs.
+  const platformOnly = me.tenantId === null && me.roles.some((r) => r.role === 'platform_admin');
+  const menuItems: MenuProps['items'] = platformOnly
+    ? [{ key: 'codes', icon: <KeyOutlined />, label: '入驻激活码' }]
+    : [
+        { key: 'orgs', icon: <ApartmentOutlined />, label: '组织与党员' },
+        { key: 'locked', icon: <LockOutlined />, label: '已锁定账号' },
+        ...(canAudit ? [{ key: 'audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
+        ...(smsOutbox ? [{ key: 'sms', icon: <MessageOutlined />, label: '短信发件箱' }] : []),
+      ];
+  const current: PageKey = platformOnly
+    ? 'codes'
+    : (page === 'sms' && !smsOutbox) || (page === 'audit' && !canAudit) || page === 'codes'
+      ? 'orgs'
+      : page;
 
   const roles = [
     ...new Set(me.roles.filter((r) => ADMIN_ROLES.includes(r.role)).map((r) => ROLE_LABELS[r.role] + (r.orgName ? `·${r.orgName}` : ''))),
@@ -109,6 +119,7 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
           {current === 'locked' && <LockedAccountsPage />}
           {current === 'audit' && <AuditLogPage />}
           {current === 'sms' && <SmsOutboxPage />}
+          {current === 'codes' && <ActivationCodesPage />}
         </Layout.Content>
       </Layout>
       <Modal title="修改密码" open={changingPassword} footer={null} onCancel={() => setChangingPassword(false)} destroyOnHidden>

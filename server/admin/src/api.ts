@@ -240,6 +240,9 @@ export interface BranchAdminView {
 // ---- endpoints ----
 
 export const api = {
+  platform: {
+    issueCodes: (count: number) => request<{ codes: string[] }>('POST', '/platform/activation-codes', { json: { count } }),
+  },
   auth: {
     login: (req: PasswordLoginRequest) => request<TokenPair>('POST', '/auth/login/password', { json: req, auth: false }),
     me: () => request<Me>('GET', '/auth/me'),

@@ -57,7 +57,7 @@ export class TenantsService {
   /** Consumes a code inside the tenant-creation transaction; a used or unknown code fails. */
   async create(code: string, name: string, em: EntityManager): Promise<Tenant> {
     const tenant = await em.getRepository(Tenant).save(em.getRepository(Tenant).create({ name, dingtalkCorpId: null, settings: null }));
-    const res = await em.getRepository(TenantActivationCode).update({ codeHash: this.crypto.sha256(code.trim()), usedAt: IsNull() }, { usedAt: new Date(), usedByTenantId: tenant.id });
+    const res = await em.getRepository(TenantActivationCode).update({ codeHash: this.crypto.sha256(code.trim().toUpperCase()), usedAt: IsNull() }, { usedAt: new Date(), usedByTenantId: tenant.id });
     if (!res.affected) throw new AppError(TenancyError.ActivationCodeInvalid);
     return tenant;
   }
