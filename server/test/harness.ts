@@ -150,3 +150,15 @@ export function binary(res: unknown, cb: (err: Error | null, body: Buffer) => vo
   stream.on('data', (c: Buffer) => chunks.push(c));
   stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }
+
+export const MEMBER_PASSWORD = 'Activ8#member';
+
+/** Activates a member's account through the public flow (ID-1…ID-5) and logs it in. */
+export async function activateMember(t: TestApp, idNumber: string, phone = newPhone(), password = MEMBER_PASSWORD): Promise<{ token: string; userId: number; phone: string; password: string }> {
+  const start = await t.http.post('/api/v1/auth/activation/start').send({ idNumber }).expect(200);
+  const code = await smsCode(t, phone, 'activate');
+  const verified = await t.http.post('/api/v1/auth/activation/phone').send({ activationToken: start.body.activationToken, phone, code }).expect(200);
+  const done = await t.http.post('/api/v1/auth/activation/complete').send({ activationToken: verified.body.activationToken, password, passwordConfirm: password }).expect(200);
+  const me = await t.http.get('/api/v1/auth/me').set(bearer(done.body.accessToken)).expect(200);
+  return { token: done.body.accessToken, userId: me.body.userId, phone, password };
+}

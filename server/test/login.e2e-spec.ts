@@ -1,14 +1,7 @@
-import { bearer, login, smsCode, solveCaptcha, startTestApp, type TestApp } from './harness.js';
+import { activateMember, bearer, login, smsCode, solveCaptcha, startTestApp, type TestApp } from './harness.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, mock } from './support.js';
 
 const PW = 'Dangjian2026';
-
-/** Activates a demo member through the API and returns its phone (ID-1…ID-5). */
-async function activate(t: TestApp, idNumber: string, phone: string): Promise<void> {
-  const s = await t.http.post('/api/v1/auth/activation/start').send({ idNumber }).expect(200);
-  const p = await t.http.post('/api/v1/auth/activation/phone').send({ activationToken: s.body.activationToken, phone, code: await smsCode(t, phone, 'activate') }).expect(200);
-  await t.http.post('/api/v1/auth/activation/complete').send({ activationToken: p.body.activationToken, password: PW, passwordConfirm: PW }).expect(200);
-}
 
 /** ID-7, ID-9, ID-10: password and SMS login, lockout, reset, tokens and sessions. */
 describe('login and sessions', () => {
@@ -18,7 +11,7 @@ describe('login and sessions', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await login(t, t.demo.tenantAdmin.username, t.demo.tenantAdmin.password);
-    await activate(t, t.demo.inactiveMember.idNumber, phone);
+    await activateMember(t, t.demo.inactiveMember.idNumber, phone, PW);
   });
   afterAll(() => t.close());
   afterEach(() => mock.restoreAll());

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { idNumberCheckChar, type MemberView, type OrgNode } from '@dangjian/shared';
-import { bearer, binary, login, newIdNumber, smsCode, startTestApp, type TestApp } from './harness.js';
+import { activateMember, bearer, binary, login, newIdNumber, startTestApp, type TestApp } from './harness.js';
 import { afterAll, beforeAll, describe, expect, it } from './support.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,16 +42,7 @@ describe('members (MEM-1, MEM-2, ID-13)', () => {
   const tenantTotal = async () => (await list('pageSize=1')).total;
 
   let phoneSeq = 0;
-  /** Activates a member's account through the public activation flow; returns its access token and phone. */
-  const activate = async (idNumber: string): Promise<{ token: string; phone: string; password: string }> => {
-    const phone = `1370002${String(phoneSeq++).padStart(4, '0')}`;
-    const start = await t.http.post('/api/v1/auth/activation/start').send({ idNumber }).expect(200);
-    const code = await smsCode(t, phone, 'activate');
-    const verified = await t.http.post('/api/v1/auth/activation/phone').send({ activationToken: start.body.activationToken, phone, code }).expect(200);
-    const password = 'Activ8#member';
-    const done = await t.http.post('/api/v1/auth/activation/complete').send({ activationToken: verified.body.activationToken, password, passwordConfirm: password }).expect(200);
-    return { token: done.body.accessToken, phone, password };
-  };
+  const activate = (idNumber: string) => activateMember(t, idNumber);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,5 +1,5 @@
 import type { MemberView, OrgNode } from '@dangjian/shared';
-import { bearer, login, newIdNumber, newPhone, smsCode, startTestApp, type TestApp } from './harness.js';
+import { activateMember, bearer, login, newIdNumber, startTestApp, type TestApp } from './harness.js';
 import { afterAll, beforeAll, describe, expect, it } from './support.js';
 
 /** ORG-4 (tree), ORG-5 (posts and terms) and BR-9 (branch admins), driven as the admin page and the mini-program do. */
@@ -35,17 +35,7 @@ describe('organisations (ORG-4, ORG-5, BR-9)', () => {
     return (res.body.items as MemberView[]).map((m) => m.id);
   };
 
-  /** Activates a member's account through the public activation flow; returns the access token and user id. */
-  const activate = async (idNumber: string): Promise<{ token: string; userId: number }> => {
-    const phone = newPhone();
-    const start = await t.http.post('/api/v1/auth/activation/start').send({ idNumber }).expect(200);
-    const code = await smsCode(t, phone, 'activate');
-    const verified = await t.http.post('/api/v1/auth/activation/phone').send({ activationToken: start.body.activationToken, phone, code }).expect(200);
-    const password = 'Activ8#member';
-    const done = await t.http.post('/api/v1/auth/activation/complete').send({ activationToken: verified.body.activationToken, password, passwordConfirm: password }).expect(200);
-    const me = await t.http.get('/api/v1/auth/me').set(bearer(done.body.accessToken)).expect(200);
-    return { token: done.body.accessToken, userId: me.body.userId };
-  };
+  const activate = (idNumber: string) => activateMember(t, idNumber);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { MemberView, OrgNode } from '@dangjian/shared';
-import { bearer, login, newIdNumber, newPhone, smsCode, startTestApp, type TestApp } from './harness.js';
+import { activateMember, bearer, login, newIdNumber, startTestApp, type TestApp } from './harness.js';
 import { afterAll, beforeAll, describe, expect, it } from './support.js';
 
 /**
@@ -30,17 +30,7 @@ describe('data scope (ORG-1, ORG-2)', () => {
     const res = await t.http.post('/api/v1/members').set(bearer(token)).send({ orgId, name, idNumber, memberType: 'full', joinDate: '2016-07-01' }).expect(201);
     return { ...res.body, idNumber };
   };
-  /** Activates a member's account through the public flow. */
-  const activate = async (idNumber: string): Promise<{ token: string; userId: number; phone: string; password: string }> => {
-    const phone = newPhone();
-    const start = await t.http.post('/api/v1/auth/activation/start').send({ idNumber }).expect(200);
-    const code = await smsCode(t, phone, 'activate');
-    const verified = await t.http.post('/api/v1/auth/activation/phone').send({ activationToken: start.body.activationToken, phone, code }).expect(200);
-    const password = 'Activ8#member';
-    const done = await t.http.post('/api/v1/auth/activation/complete').send({ activationToken: verified.body.activationToken, password, passwordConfirm: password }).expect(200);
-    const me = await t.http.get('/api/v1/auth/me').set(bearer(done.body.accessToken)).expect(200);
-    return { token: done.body.accessToken, userId: me.body.userId, phone, password };
-  };
+  const activate = (idNumber: string) => activateMember(t, idNumber);
 
   /** A member of 财务审计党支部 (outside the demo branch admin's scope). */
   let foreign: MemberView;
