@@ -3,6 +3,7 @@ import { Alert, App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } 
 import { InfoCircleOutlined } from '@ant-design/icons';
 import type { OrgNode } from '@dangjian/shared';
 import { api, errorMessage, type BranchAdminSource, type BranchAdminView } from '../api';
+import { useAction } from '../useAction';
 import { useRemote } from '../useRemote';
 import { MemberSelect } from './MemberSelect';
 
@@ -26,27 +27,17 @@ export function BranchAdminsTab({ org, version }: { org: OrgNode; version: numbe
   const { data, loading, error: loadError, reload } = useRemote(() => api.orgs.branchAdmins(org.id), [org.id, version]);
   const admins = data ?? [];
   const [memberId, setMemberId] = useState<number>();
-  const [granting, setGranting] = useState(false);
-  const [grantError, setGrantError] = useState<string | null>(null);
   const extra = admins.find(revocable);
   const adminMembers = new Set(admins.map((a) => a.memberId));
 
-  const grant = async () => {
+  const { run: grant, busy: granting, error: grantError, clearError } = useAction(async () => {
     if (memberId == null) return;
-    setGranting(true);
-    setGrantError(null);
-    try {
-      const list = await api.orgs.grantBranchAdmin(org.id, memberId);
-      const added = list.find((a) => a.memberId === memberId);
-      message.success(added ? `已授权 ${added.name} 为支部管理员` : '已授权');
-      setMemberId(undefined);
-      await reload();
-    } catch (e) {
-      setGrantError(errorMessage(e));
-    } finally {
-      setGranting(false);
-    }
-  };
+    const list = await api.orgs.grantBranchAdmin(org.id, memberId);
+    const added = list.find((a) => a.memberId === memberId);
+    message.success(added ? `已授权 ${added.name} 为支部管理员` : '已授权');
+    setMemberId(undefined);
+    await reload();
+  });
 
   const revoke = async (a: BranchAdminView) => {
     try {
@@ -124,7 +115,7 @@ export function BranchAdminsTab({ org, version }: { org: OrgNode; version: numbe
             value={memberId}
             onChange={(v) => {
               setMemberId(v);
-              setGrantError(null);
+              clearError();
             }}
             placeholder="搜索已激活的党员"
             emptyText="没有找到已激活账号的党员"

@@ -6,6 +6,7 @@ import type { CommitteePost, OrgNode, OrgPostView } from '@dangjian/shared';
 import { COMMITTEE_POST_LABELS, COMMITTEE_POSTS, ORG_TYPE_LABELS, SINGLE_HOLDER_POSTS } from '@dangjian/shared';
 import type { OrgTermView } from '@dangjian/shared';
 import { api, errorMessage } from '../api';
+import { useAction } from '../useAction';
 import { useRemote } from '../useRemote';
 import { MemberSelect } from './MemberSelect';
 import { BranchAdminsTab } from './BranchAdminsTab';
@@ -51,29 +52,18 @@ function PostsTab({ org, onChanged }: { org: OrgNode; onChanged: () => void }) {
   const [form] = Form.useForm<PostValues>();
   const { data, loading, error: loadError, reload: load } = useRemote(() => api.orgs.posts(org.id), [org.id]);
   const posts = data ?? [];
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const add = async (v: PostValues) => {
-    setSaving(true);
-    setFormError(null);
-    try {
-      await api.orgs.addPost(org.id, {
-        memberId: v.memberId,
-        post: v.post,
-        termStart: v.termStart.format(DAY),
-        termEnd: v.termEnd ? v.termEnd.format(DAY) : undefined,
-      });
-      message.success('已任命');
-      form.resetFields(['memberId', 'post']);
-      onChanged();
-      await load();
-    } catch (e) {
-      setFormError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { run: add, busy: saving, error: formError } = useAction(async (v: PostValues) => {
+    await api.orgs.addPost(org.id, {
+      memberId: v.memberId,
+      post: v.post,
+      termStart: v.termStart.format(DAY),
+      termEnd: v.termEnd ? v.termEnd.format(DAY) : undefined,
+    });
+    message.success('已任命');
+    form.resetFields(['memberId', 'post']);
+    onChanged();
+    await load();
+  });
 
   const end = async (p: OrgPostView) => {
     try {
@@ -166,24 +156,13 @@ function TermsTab({ org, onChanged }: { org: OrgNode; onChanged: () => void }) {
   const [form] = Form.useForm<TermValues>();
   const { data, loading, error: loadError, reload: load } = useRemote(() => api.orgs.terms(org.id), [org.id]);
   const terms = data ?? [];
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const record = async (v: TermValues) => {
-    setSaving(true);
-    setFormError(null);
-    try {
-      await api.orgs.termChange(org.id, { electedAt: v.electedAt.format(DAY), termYears: v.termYears, note: v.note?.trim() || undefined });
-      message.success('换届已记录，原班子成员的职务已全部结束，请任命新一届班子成员');
-      form.resetFields();
-      onChanged();
-      await load();
-    } catch (e) {
-      setFormError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { run: record, busy: saving, error: formError } = useAction(async (v: TermValues) => {
+    await api.orgs.termChange(org.id, { electedAt: v.electedAt.format(DAY), termYears: v.termYears, note: v.note?.trim() || undefined });
+    message.success('换届已记录，原班子成员的职务已全部结束，请任命新一届班子成员');
+    form.resetFields();
+    onChanged();
+    await load();
+  });
 
   return (
     <>

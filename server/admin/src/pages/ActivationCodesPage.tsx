@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, InputNumber, List, Space, Typography } from 'antd';
 import { KeyOutlined } from '@ant-design/icons';
-import { api, errorMessage } from '../api';
+import { api } from '../api';
+import { useAction } from '../useAction';
 
 /**
  * 入驻激活码 (TEN-1), for platform operators: each code lets one organisation create its tenant.
@@ -10,20 +11,7 @@ import { api, errorMessage } from '../api';
 export function ActivationCodesPage() {
   const [count, setCount] = useState(5);
   const [codes, setCodes] = useState<string[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const issue = async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      setCodes((await api.platform.issueCodes(count)).codes);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  };
+  const { run: issue, busy: loading, error } = useAction(async () => setCodes((await api.platform.issueCodes(count)).codes));
 
   return (
     <Card title="入驻激活码">
