@@ -28,10 +28,13 @@ export interface DemoLogins {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** A valid, random ID number (Changsha area codes) for a demo person. */
-export function demoIdNumber(birth: Date, female: boolean): string {
+/**
+ * A valid ID number (Changsha area codes) for demo person number `index` (< 100). The index is the
+ * serial, so numbers never collide whatever the random birth dates.
+ */
+export function demoIdNumber(index: number, birth: Date, female: boolean): string {
   const area = ['430102', '430103', '430104', '430105', '430111'][randomInt(5)];
-  const seq = pad(randomInt(0, 100), 2) + String(randomInt(0, 5) * 2 + (female ? 0 : 1));
+  const seq = pad(index, 2) + String(randomInt(0, 5) * 2 + (female ? 0 : 1));
   const first17 = `${area}${birth.getUTCFullYear()}${pad(birth.getUTCMonth() + 1)}${pad(birth.getUTCDate())}${seq}`;
   return first17 + idNumberCheckChar(first17);
 }
@@ -82,7 +85,7 @@ export class DemoSeedService {
       for (let k = 0; k < count && i < DEMO_NAMES.length; k++, i++) {
         const female = i % 3 === 1;
         const birth = new Date(Date.UTC(1965 + randomInt(0, 36), randomInt(0, 12), randomInt(1, 29)));
-        const idNumber = demoIdNumber(birth, female);
+        const idNumber = demoIdNumber(i, birth, female);
         const joinYear = Math.min(birth.getUTCFullYear() + 20 + randomInt(0, 15), 2025);
         const type = demoMemberType(i);
         const member = this.members.build(tenant.id, {
