@@ -87,6 +87,30 @@ export interface ActivationCompleteRequest { activationToken: string; password: 
 export interface RegisterPublicRequest { phone: string; code: string; realName: string; password: string; passwordConfirm: string; tenantId: number }
 export interface ChangePhoneRequest { phone: string; code: string }
 
+// ---- entry by QR code ----
+/** GET /api/v1/entry/:scene (public): what a scanned scene preselects. */
+export interface EntryInfo {
+  scene: string;
+  tenantId: number;
+  tenantName: string;
+  orgId: number | null;
+  orgName: string | null;
+  /** TEN-3: needed by dd.getAuthCode in the DingTalk mini-program. */
+  dingtalkCorpId: string | null;
+}
+/** GET /api/v1/orgs/:id/entry-codes (admin): the codes to print for a tenant's root or a branch. */
+export interface EntryCodes {
+  scene: string;
+  orgName: string;
+  /** The H5 address with ?scene=, for Alipay / DingTalk / browsers. */
+  h5Url: string;
+  /** PNG data URL of a plain QR code of h5Url. */
+  h5QrPng: string;
+  /** PNG data URL of the WeChat mini-program code (wxacode.getUnlimited), or null when WeChat is unreachable. */
+  wxacodePng: string | null;
+  wxacodeError: string | null;
+}
+
 // ---- tenancy ----
 export interface TenantCreateRequest { activationCode: string; name: string; adminUsername: string; adminPhone: string; adminPassword: string }
 export interface TenantView { id: number; name: string; dingtalkCorpId: string | null; rootOrgId: number | null }

@@ -5,4 +5,5 @@ export * from './time.js';
 export * from './org.js';
 export * from './member.js';
 export * from './member-dates.js';
+export * from './scene.js';
 export type * from './api.js';
