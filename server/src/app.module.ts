@@ -16,6 +16,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { databaseUrl, dataSourceOptions } from './database/database.options.js';
 import { WriteGateInterceptor } from './database/write-gate.js';
+import { EntryModule } from './modules/entry/entry.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { MembersModule } from './modules/members/members.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         OrganizationsModule,
         IdentityModule,
         OnboardingModule,
+        EntryModule,
         SeedModule,
       ],
       providers: [

@@ -11,9 +11,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
-import { SERVER_DIR } from './config/paths.js';
+import { ROOT_DIR, SERVER_DIR } from './config/paths.js';
 
 export const ADMIN_DIR = join(SERVER_DIR, 'dist', 'admin');
+/** The mini-program's H5 build (`npm run build -w miniapp`), served same-origin at /h5/ when present. */
+export const H5_DIR = join(ROOT_DIR, 'miniapp', 'dist', 'h5');
 const UPLOAD_LIMIT = 5 * 1024 * 1024;
 
 /** Builds the whole application (used by main.ts and by the e2e suites), not yet listening. */
@@ -49,6 +51,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app.getHttpAdapter().get('/admin', (_req, reply) => (reply as unknown as { redirect(url: string): void }).redirect('/admin/'));
     app.getHttpAdapter().get('/', (_req, reply) => (reply as unknown as { redirect(url: string): void }).redirect('/admin/'));
   }
+  if (existsSync(join(H5_DIR, 'index.html'))) {
+    await app.register(fastifyStatic, { root: H5_DIR, prefix: '/h5/', decorateReply: false, index: ['index.html'], maxAge: '1h' });
+    // Keep the query (?scene=…) when completing the path.
+    app.getHttpAdapter().get('/h5', (req, reply) => (reply as unknown as { redirect(url: string): void }).redirect(`/h5/${(req as { url: string }).url.slice(3)}`));
+  }
 
   const doc = new DocumentBuilder()
     .setTitle('党建云 API')
@@ -60,6 +67,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .addTag('organizations', '组织树、班子、支部管理员')
     .addTag('members', '党员信息、导入导出、历史库')
     .addTag('audit', '审计日志')
+    .addTag('entry', '入口二维码')
     .addTag('health', '健康检查')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });

@@ -89,6 +89,9 @@ export class AppConfig {
   @IsString() WECHAT_SECRET = 'wx-demo-secret';
   @IsString() WECHAT_QRCODE_PAGE = 'pages/index/index';
 
+  /** Public address of the H5 build (served by this server at /h5/), put in the plain entry QR codes. Default: http://HOST:PORT/h5/ */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'H5_BASE_URL must be an http(s) URL' }) H5_BASE_URL?: string;
+
   @IsString() ALIPAY_GATEWAY = 'https://openapi.alipay.com/gateway.do';
   @IsString() ALIPAY_APPID = '2021000000000000';
   /** PKCS#8 or PKCS#1 PEM (\n may be written as a literal backslash-n). */
@@ -108,7 +111,7 @@ export class ConfigError extends Error {}
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, string> = {};
-  for (const k of [...known, 'DATABASE_URL', 'JWT_SECRET', 'DATA_KEY', 'REDIS_URL', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY']) {
+  for (const k of [...known, 'H5_BASE_URL', 'DATABASE_URL', 'JWT_SECRET', 'DATA_KEY', 'REDIS_URL', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY']) {
     if (env[k] !== undefined) picked[k] = env[k] as string;
   }
   const cfg = plainToInstance(AppConfig, picked);

@@ -65,6 +65,8 @@ export enum OrgError {
   BranchAdminNotRevocable = 'ORG_BRANCH_ADMIN_NOT_REVOCABLE',
   NotABranch = 'ORG_NOT_A_BRANCH',
   ImportInvalid = 'ORG_IMPORT_INVALID',
+  EntryCodeNotForType = 'ORG_ENTRY_CODE_NOT_FOR_TYPE',
+  EntryNotFound = 'ORG_ENTRY_NOT_FOUND',
   ImportFileUnreadable = 'ORG_IMPORT_FILE_UNREADABLE',
 }
 
@@ -135,6 +137,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; message: string }>
   [OrgError.AlreadyBranchAdmin]: { status: 409, message: '该党员已是本支部管理员' },
   [OrgError.BranchAdminNotRevocable]: { status: 404, message: '没有可撤销的该支部管理员（书记的管理权限随职务产生和取消）' },
   [OrgError.NotABranch]: { status: 400, message: '只有党支部才有支部管理员' },
+  [OrgError.EntryCodeNotForType]: { status: 400, message: '入口二维码只能为本单位（顶级党委）或党支部生成' },
+  [OrgError.EntryNotFound]: { status: 404, message: '二维码无效或已失效，请联系所在支部' },
   [OrgError.ImportInvalid]: { status: 422, message: '导入文件有错误，未导入任何组织，请修改后重新上传' },
   [OrgError.ImportFileUnreadable]: { status: 400, message: '无法读取文件，请使用下载的Excel模板' },
 

@@ -51,6 +51,6 @@ import { TokensService } from './tokens.service.js';
     DingtalkClient,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccountsService, RolesService, AuthService],
+  exports: [AccountsService, RolesService, AuthService, WechatClient],
 })
 export class IdentityModule {}
