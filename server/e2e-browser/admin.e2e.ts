@@ -2,7 +2,7 @@
  * The admin page in Chromium against the real built server (tier 3): what an administrator sees
  * and clicks. Screenshots land in server/test-results/.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it as test } from '../test/support.js';
@@ -652,6 +652,39 @@ test('a platform operator issues activation codes, and a code creates a tenant o
     const reused = await fetch(`${server.baseUrl}/api/v1/tenants`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...body, adminUsername: 'browseradmin2', adminPhone: '15900001112' }) });
     expect(reused.status).toBe(400);
     expect((await apiLogin('browseradmin', 'Browser2026!')).status).toBe(200);
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the tenant admin prints a branch\'s entry codes: WeChat code and H5 QR with the branch name', async () => {
+  const { page, errors } = await openAdmin();
+  const branch = server.logins.branchAdmin.orgName;
+  await withFailureShot(page, 'entry-codes', async () => {
+    await loginAsTenantAdmin(page);
+    await page.locator('.ant-tree-node-content-wrapper', { hasText: branch }).first().click();
+    const [res] = await Promise.all([page.waitForResponse(isApi('GET', /^\/api\/v1\/orgs\/\d+\/entry-codes$/)), page.getByRole('button', { name: label('入口码') }).click()]);
+    expect(res.status()).toBe(200);
+    const codes = (await res.json()) as { scene: string; h5Url: string };
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByTestId('entry-wechat').locator('img').waitFor();
+    await modal.getByTestId('entry-h5').locator('img').waitFor();
+    expect(await modal.innerText()).toContain(codes.h5Url);
+    expect(codes.h5Url).toMatch(/\/h5\/\?scene=t\d+o\d+$/);
+    await screenshot(page, 'admin-entry-codes');
+
+    // The printable PNG: a real image, taller than the code because the name sits under it.
+    const [file] = await Promise.all([page.waitForEvent('download'), modal.getByTestId('entry-h5').getByRole('button', { name: label('下载打印版') }).click()]);
+    expect(file.suggestedFilename()).toBe(`${branch}-h5.png`);
+    const saved = join(workDir, file.suggestedFilename());
+    await file.saveAs(saved);
+    const buf = await readFile(saved);
+    expect(buf.subarray(1, 4).toString()).toBe('PNG');
+    expect(buf.readUInt32BE(20)).toBeGreaterThan(buf.readUInt32BE(16)); // height > width
+    const shot = await page.context().newPage();
+    await shot.setContent(`<img src="data:image/png;base64,${buf.toString('base64')}">`);
+    await screenshot(shot, 'admin-entry-code-printable');
+    await shot.close();
   });
   expect(errors).toEqual([]);
   await page.close();

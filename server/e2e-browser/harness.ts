@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { SERVER_DIR } from '../src/config/paths.js';
 import type { DemoLogins } from '../src/seed/demo-seed.service.js';
+import { WechatSimulator } from '../test/simulators/wechat.simulator.js';
 
 export { SERVER_DIR };
 export const SCREENSHOT_DIR = join(SERVER_DIR, 'test-results');
@@ -65,6 +66,9 @@ export async function startServer(): Promise<RunningServer> {
 
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'dj-browser-'));
+  // WeChat (entry codes) is the local simulator: tests never reach a real platform.
+  const wechat = new WechatSimulator();
+  await wechat.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -76,6 +80,9 @@ export async function startServer(): Promise<RunningServer> {
     DATABASE_URL: `sqlite:${join(dataDir, 'dangjian.sqlite')}`,
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
+    WECHAT_API_BASE: wechat.baseUrl,
+    WECHAT_APPID: wechat.appId,
+    WECHAT_SECRET: wechat.appSecret,
   };
   // The fresh data directory holds the generated secrets and the demo logins.
   for (const k of ['REDIS_URL', 'JWT_SECRET', 'DATA_KEY', 'SEED_DEMO']) delete env[k];
@@ -94,6 +101,7 @@ export async function startServer(): Promise<RunningServer> {
 
   const stop = async () => {
     await stopChild(child);
+    await wechat.close();
     await rm(dataDir, { recursive: true, force: true });
   };
 

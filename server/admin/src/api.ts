@@ -18,6 +18,7 @@ import type {
   OrgNode,
   OrgPostCreateRequest,
   OrgPostView,
+  EntryCodes,
   OrgTermChangeRequest,
   OrgTermView,
   OrgUpdateRequest,
@@ -258,6 +259,7 @@ export const api = {
     },
   },
   orgs: {
+    entryCodes: (orgId: number) => request<EntryCodes>('GET', `/orgs/${id(orgId)}/entry-codes`),
     tree: () => request<OrgNode[]>('GET', '/orgs/tree'),
     create: (req: OrgCreateRequest) => request<OrgNode>('POST', '/orgs', { json: req }),
     update: (orgId: number, req: OrgUpdateRequest) => request<OrgNode>('PATCH', `/orgs/${id(orgId)}`, { json: req }),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Popconfirm, Space, Tooltip } from 'antd';
-import { DeleteOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, MergeCellsOutlined, PlusOutlined, QrcodeOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import type { OrgNode } from '@dangjian/shared';
 import { ORG_CHILD_TYPES, ORG_TYPE_LABELS } from '@dangjian/shared';
 import { api, errorMessage } from '../api';
@@ -8,6 +8,7 @@ import { findOrg } from '../orgTree';
 import { OrgFormModal } from './OrgFormModal';
 import { OrgPickModal } from './OrgPickModal';
 import { CommitteeDrawer } from './CommitteeDrawer';
+import { EntryCodesModal } from './EntryCodesModal';
 
 interface Props {
   org: OrgNode;
@@ -16,7 +17,7 @@ interface Props {
   onChanged: (selectId?: number) => void;
 }
 
-type Dialog = 'create' | 'edit' | 'move' | 'merge' | 'committee' | null;
+type Dialog = 'create' | 'edit' | 'move' | 'merge' | 'committee' | 'entry' | null;
 
 /** What can be done to the selected organisation (ORG-4, ORG-5, BR-9). The top org cannot move, merge or go. */
 export function OrgActions({ org, tree, onChanged }: Props) {
@@ -55,6 +56,11 @@ export function OrgActions({ org, tree, onChanged }: Props) {
         <Button size="small" icon={<TeamOutlined />} onClick={() => setDialog('committee')}>
           {org.type === 'branch' ? '班子与管理员' : '班子成员'}
         </Button>
+        {(org.parentId == null || org.type === 'branch') && (
+          <Button size="small" icon={<QrcodeOutlined />} onClick={() => setDialog('entry')}>
+            入口码
+          </Button>
+        )}
         <Tooltip title={topHint}>
           <Button size="small" icon={<SwapOutlined />} disabled={isTop} onClick={() => setDialog('move')}>
             迁移
@@ -119,6 +125,7 @@ export function OrgActions({ org, tree, onChanged }: Props) {
         />
       )}
       {dialog === 'committee' && <CommitteeDrawer org={org} onClose={() => setDialog(null)} />}
+      {dialog === 'entry' && <EntryCodesModal org={org} onClose={() => setDialog(null)} />}
     </>
   );
 }
