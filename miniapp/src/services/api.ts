@@ -1,0 +1,205 @@
+/**
+ * The request layer: every call to the API goes through here.
+ *  - URLs are API_BASE (build-time constant, '' on H5 = same origin) + '/api/v1/...'.
+ *  - The access token from session storage is sent as `Authorization: Bearer …`.
+ *  - A 401 UNAUTHENTICATED on a call that sent a token refreshes the access token once
+ *    (POST /api/v1/auth/refresh {refreshToken}) and retries; 401s arriving together share one
+ *    refresh. A failed refresh clears the session and opens the login page.
+ *  - API errors reject with ApiError {status, code, message, details} and show the server's
+ *    Chinese message as a toast; network failures reject with NetworkError (PageShell: 重试).
+ * Types come from @dangjian/shared, e.g. `api.get<Me>('/api/v1/auth/me')`.
+ * Methods: GET, POST, PUT, DELETE only (WeChat's wx.request has no PATCH).
+ */
+import Taro from '@tarojs/taro'
+import type { ErrorBody, RefreshRequest, TokenPair } from '@dangjian/shared'
+import {
+  createApiError,
+  createNetworkError,
+  isApiError,
+  isNetworkError,
+  SESSION_EXPIRED_MESSAGE,
+  type ApiError,
+} from './errors'
+import { clearSession, getAccessToken, getRefreshToken, setTokens } from './session'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+export type Query = Record<string, string | number | boolean | null | undefined>
+
+export interface RequestOptions {
+  /** Query string parameters (null/undefined are left out). */
+  query?: Query
+  /** Send the access token (default true). Public calls such as logins may pass false. */
+  auth?: boolean
+  /** Show errors as a toast (default true). Forms that show the message beside a field pass false. */
+  toast?: boolean
+  /** Refresh the access token once on 401 and retry (default true). */
+  refresh?: boolean
+  /** Milliseconds before the call counts as a network failure (default 15 s). */
+  timeout?: number
+}
+
+export const LOGIN_PAGE = '/pages/login/index'
+const REFRESH_PATH = '/api/v1/auth/refresh'
+const DEFAULT_TIMEOUT = 15000
+
+interface RawResponse {
+  status: number
+  data: unknown
+}
+
+/** Absolute URL of an API path ('/api/v1/...'). */
+export function apiUrl(path: string, query?: Query): string {
+  let qs = ''
+  if (query) {
+    const parts: string[] = []
+    Object.keys(query).forEach((k) => {
+      const v = query[k]
+      if (v !== undefined && v !== null) parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    })
+    if (parts.length) qs = (path.includes('?') ? '&' : '?') + parts.join('&')
+  }
+  return `${API_BASE}${path}${qs}`
+}
+
+async function send(method: HttpMethod, path: string, body: unknown, token: string | null, opts: RequestOptions): Promise<RawResponse> {
+  const header: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
+  if (token) header.Authorization = `Bearer ${token}`
+  let res: Taro.request.SuccessCallbackResult
+  try {
+    res = await Taro.request({
+      url: apiUrl(path, opts.query),
+      method,
+      data: body === undefined ? undefined : (body as Taro.request.Option['data']),
+      header,
+      timeout: opts.timeout ?? DEFAULT_TIMEOUT,
+      dataType: 'json',
+    })
+  } catch (e) {
+    throw createNetworkError(e)
+  }
+  if (!res || typeof res.statusCode !== 'number' || res.statusCode <= 0) throw createNetworkError(res)
+  return { status: res.statusCode, data: res.data }
+}
+
+function errorBody(data: unknown): Partial<ErrorBody> | null {
+  if (data && typeof data === 'object') return data as Partial<ErrorBody>
+  if (typeof data === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(data)
+      return parsed && typeof parsed === 'object' ? (parsed as Partial<ErrorBody>) : null
+    } catch {
+      return null
+    }
+  }
+  return null
+}
+
+/** 401 from the auth guard (token missing, expired or revoked), as opposed to e.g. a wrong old password. */
+function isTokenRejected(res: RawResponse): boolean {
+  if (res.status !== 401) return false
+  const code = errorBody(res.data)?.code
+  return !code || code === 'UNAUTHENTICATED'
+}
+
+let refreshing: Promise<string> | null = null
+
+/** Exchanges the refresh token for a new pair; concurrent callers share one request. */
+export function refreshAccessToken(): Promise<string> {
+  if (!refreshing) {
+    refreshing = (async () => {
+      const refreshToken = getRefreshToken()
+      if (!refreshToken) throw createApiError(401, { code: 'UNAUTHENTICATED', message: SESSION_EXPIRED_MESSAGE })
+      const payload: RefreshRequest = { refreshToken }
+      const res = await send('POST', REFRESH_PATH, payload, null, {})
+      if (res.status < 200 || res.status >= 300) throw createApiError(res.status, errorBody(res.data))
+      const tokens = res.data as TokenPair
+      setTokens(tokens)
+      return tokens.accessToken
+    })()
+    const done = () => { refreshing = null }
+    refreshing.then(done, done)
+  }
+  return refreshing
+}
+
+let redirecting = false
+
+/** Clears the session and opens the login page (once, and not when already there). */
+function expireSession(): void {
+  clearSession()
+  if (redirecting) return
+  let route = ''
+  try {
+    const pages = Taro.getCurrentPages()
+    route = pages.length ? `/${(pages[pages.length - 1].route ?? '').replace(/^\//, '')}` : ''
+  } catch {
+    // no page stack yet (app launch)
+  }
+  if (route === LOGIN_PAGE) return
+  redirecting = true
+  Promise.resolve()
+    .then(() => Taro.reLaunch({ url: LOGIN_PAGE }))
+    .catch(() => undefined)
+    .then(() => { redirecting = false })
+}
+
+function showToast(message: string): void {
+  try {
+    void Promise.resolve(Taro.showToast({ title: message, icon: 'none', duration: 2500 })).catch(() => undefined)
+  } catch {
+    // toast unavailable (tests, very early launch): the rejection still carries the message
+  }
+}
+
+async function perform<T>(method: HttpMethod, path: string, body: unknown, opts: RequestOptions): Promise<T> {
+  const useAuth = opts.auth !== false
+  const token = useAuth ? getAccessToken() : null
+  let res = await send(method, path, body, token, opts)
+
+  if (useAuth && opts.refresh !== false && isTokenRejected(res) && (token || getRefreshToken())) {
+    let fresh: string
+    const current = getAccessToken()
+    if (current && current !== token) {
+      fresh = current // another call refreshed while this one was in flight
+    } else {
+      try {
+        fresh = await refreshAccessToken()
+      } catch (e) {
+        if (isNetworkError(e)) throw e
+        expireSession()
+        throw createApiError(401, { code: isApiError(e) ? e.code : 'UNAUTHENTICATED', message: SESSION_EXPIRED_MESSAGE })
+      }
+    }
+    res = await send(method, path, body, fresh, opts)
+    if (isTokenRejected(res)) {
+      expireSession()
+      throw createApiError(401, { code: 'UNAUTHENTICATED', message: SESSION_EXPIRED_MESSAGE })
+    }
+  }
+
+  if (res.status >= 200 && res.status < 300) {
+    return (res.status === 204 || res.data === '' ? undefined : res.data) as T
+  }
+  throw createApiError(res.status, errorBody(res.data))
+}
+
+/** Sends one API call; see the file comment for the behaviour. */
+export async function request<T>(method: HttpMethod, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  try {
+    return await perform<T>(method, path, body, opts)
+  } catch (e) {
+    if (opts.toast !== false && (isApiError(e) || isNetworkError(e))) showToast(e.message)
+    throw e
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, opts?: RequestOptions) => request<T>('GET', path, undefined, { ...opts, query: query ?? opts?.query }),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body, opts),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
+  delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
+}
+
+export type { ApiError }
+export { isApiError, isNetworkError } from './errors'
+export type { NetworkError } from './errors'
