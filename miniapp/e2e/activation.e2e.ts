@@ -86,7 +86,9 @@ async function fill(page: Page, fieldSelector: string, value: string): Promise<v
 
 /** Drags the slider handle by `distance` CSS px over ~600 ms with several mouse moves. */
 async function dragHandle(page: Page, distance: number): Promise<void> {
-  const handleBox = await page.locator('.slider-captcha__handle').boundingBox();
+  const handle = page.locator('.slider-captcha__handle');
+  await handle.scrollIntoViewIfNeeded();
+  const handleBox = await handle.boundingBox();
   if (!handleBox) throw new Error('slider handle not laid out');
   const startX = handleBox.x + handleBox.width / 2;
   const y = handleBox.y + handleBox.height / 2;
@@ -114,9 +116,9 @@ async function renderedScale(page: Page, challenge: CaptchaChallenge): Promise<n
 /**
  * Opens the puzzle with 获取验证码; with `missFirst`, drops the piece off target once (the failure
  * message shows and a new puzzle loads); then drags the handle by the gap's x × the rendered scale
- * and waits until the code is sent.
+ * and waits until the code is sent (`sendPath`: /auth/sms/send, or /auth/phone/sms for a phone change).
  */
-async function solveSliderAndSend(page: Page, shotName: string, missFirst = false): Promise<{ gap: number; scale: number }> {
+async function solveSliderAndSend(page: Page, shotName: string, missFirst = false, sendPath = '/auth/sms/send'): Promise<{ gap: number; scale: number }> {
   let challengeRes = page.waitForResponse(isApi('POST', '/auth/captcha'));
   await page.locator('.sms-code__send').click();
   let challenge = (await (await challengeRes).json()) as CaptchaChallenge;
@@ -141,7 +143,7 @@ async function solveSliderAndSend(page: Page, shotName: string, missFirst = fals
   const gap = gapX(challenge);
   const scale = await renderedScale(page, challenge);
   const verified = page.waitForResponse(isApi('POST', '/auth/captcha/verify'));
-  const sent = page.waitForResponse(isApi('POST', '/auth/sms/send'));
+  const sent = page.waitForResponse(isApi('POST', sendPath));
   await dragHandle(page, gap * scale);
   expect((await verified).status()).toBe(200);
   expect((await sent).status()).toBe(200);
@@ -378,13 +380,53 @@ describe('activation in the H5 build (Chromium, 375×812)', () => {
       // 更换手机号: code to the new phone, then the profile shows it (masked).
       await page.locator('.me-action', { hasText: '更换手机号' }).click();
       await fill(page, '.me-panel--phone .dj-field--phone', newPhone);
-      await solveSliderAndSend(page, 'activation-14-change-phone');
+      await solveSliderAndSend(page, 'activation-14-change-phone', false, '/auth/phone/sms');
       await fill(page, '.me-panel--phone .sms-code', await latestCode(server, adminToken, newPhone, 'change_phone'));
       const phoneChanged = page.waitForResponse(isApi('POST', '/auth/phone'));
       await page.locator('.me-panel--phone .dj-action', { hasText: '确认更换' }).click();
       expect((await phoneChanged).status()).toBe(204);
       await page.locator('.me-info', { hasText: '136****5678' }).waitFor();
       await screenshot(page, 'activation-15-phone-changed');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('a password reset by the admin must be changed at login before home (ID-9)', async () => {
+    const newPhone = '13612345678'; // the secretary's phone since the previous test
+    await withFailureShot(page, 'activation-reset', async () => {
+      await page.locator('.me-logout .dj-action', { hasText: '退出登录' }).click();
+      await page.getByText('退出', { exact: true }).click();
+      await page.locator('.login-form--password').waitFor();
+
+      // The admin resets the secretary's password: a one-time password, to be changed at login.
+      const session = await api<TokenPair>(server, 'POST', '/auth/login/password', { account: newPhone, password: 'Shuji#2025new' });
+      expect(session.status).toBe(200);
+      const me = await api<{ memberId: number }>(server, 'GET', '/auth/me', undefined, session.body.accessToken);
+      const reset = await api<{ oneTimePassword: string }>(server, 'POST', `/members/${me.body.memberId}/reset-password`, {}, adminToken);
+      expect(reset.status).toBe(200);
+
+      await fill(page, '.dj-field--account', newPhone);
+      await fill(page, '.dj-field--password', reset.body.oneTimePassword);
+      const loggedIn = page.waitForResponse(isApi('POST', '/auth/login/password'));
+      await page.locator('.login-form--password .dj-action', { hasText: '登录' }).click();
+      const res = await loggedIn;
+      expect(res.status()).toBe(200);
+      expect(((await res.json()) as TokenPair).mustChangePassword).toBe(true);
+
+      // Not home yet: the change-password form.
+      await page.locator('.dj-change-password').waitFor();
+      expect(await page.locator('.home__hello').isVisible()).toBe(false);
+      await fill(page, '.dj-field--old-password', reset.body.oneTimePassword);
+      await fill(page, '.dj-field--new-password', 'Shuji#2025again');
+      await fill(page, '.dj-field--new-password-confirm', 'Shuji#2025again');
+      await screenshot(page, 'activation-16-forced-change');
+      const changed = page.waitForResponse(isApi('POST', '/auth/password'));
+      await page.locator('.dj-change-password .dj-action', { hasText: '修改并进入' }).click();
+      expect((await changed).status()).toBe(200);
+      await page.locator('.home__hello').waitFor();
+      await page.getByText('密码已修改').waitFor();
+      await page.locator('.login-page').waitFor({ state: 'hidden' }); // the page transition is over
+      await screenshot(page, 'activation-17-home-after-change', { settle: false });
       expect(errors).toEqual([]);
     });
   });

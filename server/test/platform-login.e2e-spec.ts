@@ -39,6 +39,16 @@ describe('mini-program login', () => {
     expect(me.body.displayName).toBe(t.demo.inactiveMember.name);
   });
 
+  it('activation still succeeds with an expired bind ticket, leaving the identity unbound', async () => {
+    const member = (await t.http.get('/api/v1/members?keyword=13901000010').set(bearer(admin)).expect(200)).body.items[0];
+    const idNumber = (await t.http.post(`/api/v1/members/${member.id}/reveal-id`).set(bearer(admin)).expect(200)).body.idNumber;
+    const phone = '13500000002';
+    const s = await t.http.post('/api/v1/auth/activation/start').send({ idNumber }).expect(200);
+    const p = await t.http.post('/api/v1/auth/activation/phone').send({ activationToken: s.body.activationToken, phone, code: await smsCode(t, phone, 'activate') }).expect(200);
+    await t.http.post('/api/v1/auth/activation/complete').send({ activationToken: p.body.activationToken, password: PW, passwordConfirm: PW, bindTicket: 'expired-ticket-0000' }).expect(200);
+    await t.http.post('/api/v1/auth/login/password').send({ account: phone, password: PW }).expect(200);
+  });
+
   it('WeChat: a used or invalid code is refused; a different openid is not logged in (ID-5)', async () => {
     const used = await platformLogin('weapp', 'wx-code-2').expect(401);
     expect(used.body).toEqual({ code: 'IDENTITY_PLATFORM_CODE_INVALID', message: '小程序登录凭证无效，请重新进入' });

@@ -69,7 +69,8 @@ async function send(method: HttpMethod, path: string, body: unknown, token: stri
     res = await Taro.request({
       url: apiUrl(path, opts.query),
       method,
-      data: body === undefined ? undefined : (body as Taro.request.Option['data']),
+      // A JSON request without a body is refused by the server (empty JSON body): send {} instead.
+      data: body === undefined ? (method === 'GET' ? undefined : {}) : (body as Taro.request.Option['data']),
       header,
       timeout: opts.timeout ?? DEFAULT_TIMEOUT,
       dataType: 'json',
@@ -127,6 +128,10 @@ let redirecting = false
 /** Clears the session and opens the login page (once, and not when already there). */
 function expireSession(): void {
   clearSession()
+  openLoginPage()
+}
+
+function openLoginPage(): void {
   if (redirecting) return
   let route = ''
   try {
@@ -180,7 +185,10 @@ async function perform<T>(method: HttpMethod, path: string, body: unknown, opts:
   if (res.status >= 200 && res.status < 300) {
     return (res.status === 204 || res.data === '' ? undefined : res.data) as T
   }
-  throw createApiError(res.status, errorBody(res.data))
+  const error = createApiError(res.status, errorBody(res.data))
+  // ID-9: after an admin reset nothing works until the password is changed; the login page asks for it.
+  if (error.code === 'IDENTITY_PASSWORD_CHANGE_REQUIRED') openLoginPage()
+  throw error
 }
 
 /** Sends one API call; see the file comment for the behaviour. */

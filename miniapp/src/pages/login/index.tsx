@@ -70,7 +70,9 @@ export default function LoginPage() {
   const afterLogin = async (tokens: TokenPair) => {
     setTokens(tokens);
     if (tokens.mustChangePassword) {
-      // Binding waits: the server accepts nothing else until the password is changed.
+      // Binding waits: the server accepts nothing else until the password is changed. The cached
+      // profile remembers the pending change, should the app be closed before it is done.
+      await fetchMe({ toast: false }).catch(() => undefined);
       setMustChange(true);
       return;
     }
@@ -134,7 +136,7 @@ export default function LoginPage() {
           <Text className='dj-hero__sub'>您的密码由管理员重置，请先设置新密码</Text>
           <View className='dj-hero__line' />
         </View>
-        <View className='dj-card'>
+        <View className='dj-card login-page__change'>
           <ChangePasswordForm
             intro='原密码为管理员告知您的临时密码。'
             submitText='修改并进入'

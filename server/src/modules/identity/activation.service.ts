@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { EntityManager } from 'typeorm';
 import { maskName, type ActivationStartResult, type TokenPair } from '@dangjian/shared';
 import { CryptoService } from '../../common/crypto/crypto.service.js';
 import { AppError } from '../../common/errors/app-error.js';
@@ -94,10 +95,23 @@ export class ActivationService {
       const account = await this.accounts.create(em, { tenantId: member.tenantId, memberId: member.id, username: null, phone: state.phone!, displayName: member.name, password: dto.password });
       await this.members.markActivated(member.id, state.phone!, em);
       await this.roles.onActivated(em, account);
-      if (dto.bindTicket) await this.auth.bindTicket(account.id, dto.bindTicket, em);
+      if (dto.bindTicket) await this.bindIfStillValid(account.id, dto.bindTicket, em);
       await this.events.emitAsync(IDENTITY_EVENTS.activated, { userId: account.id, tenantId: account.tenantId, memberId: member.id });
       return this.auth.start(account, 'h5', ip, em);
     });
+  }
+
+  /**
+   * Binding the mini-program identity is a bonus of activation, not a condition: a ticket that expired
+   * (10 min) during a slow activation, or an identity bound to someone else, leaves the account
+   * unbound — the next silent login offers binding again — instead of failing the last step.
+   */
+  private async bindIfStillValid(userId: number, ticket: string, em: EntityManager): Promise<void> {
+    try {
+      await this.auth.bindTicket(userId, ticket, em);
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== IdentityError.StepTokenInvalid && e.code !== IdentityError.PlatformIdentityTaken)) throw e;
+    }
   }
 
   /** ID-11: a member of the public (群众) registers with phone, SMS code, real name and password. */
