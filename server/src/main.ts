@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from './bootstrap.js';
+import { createApp, H5_DIR } from './bootstrap.js';
 import { ConfigError, parseConfig } from './config/config.js';
 import { fromRoot, ROOT_DIR } from './config/paths.js';
 import { resolveSecrets } from './config/secrets.js';
@@ -9,7 +9,7 @@ import { DemoSeedService, type DemoLogins } from './seed/demo-seed.service.js';
 function printLogins(url: string, l: DemoLogins): void {
   const lines = [
     '',
-    `党建云已启动: ${url}/admin/   (API 文档: ${url}/api/docs)`,
+    `党建云已启动: ${url}/admin/   (API 文档: ${url}/api/docs)` + (existsSync(join(H5_DIR, 'index.html')) ? `   H5 小程序: ${url}/h5/` : ''),
     '演示账号（随机生成，仅本机有效）:',
     `  单位管理员   用户名 ${l.tenantAdmin.username}   密码 ${l.tenantAdmin.password}`,
     `  支部管理员   手机号 ${l.branchAdmin.username}   密码 ${l.branchAdmin.password}   (${l.branchAdmin.orgName}书记)`,
