@@ -321,11 +321,13 @@ test('the tenant admin sees the branch secretary as the default branch admin', a
 
     // Only activated members are offered: here just the secretary, greyed out as already admin.
     await drawer.getByTestId('branch-admin-member').locator('.ant-select').click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    // Wait for the answered list itself (the dropdown re-renders when the search answer arrives).
-    await option.filter({ hasText: `${secretary}（${branch}） · 已是管理员` }).waitFor();
-    expect(await option.allInnerTexts()).toEqual([`${secretary}（${branch}） · 已是管理员`]);
-    expect(await option.first().getAttribute('class')).toContain('ant-select-item-option-disabled');
+    // The dropdown re-renders as search answers arrive: wait until it shows exactly the answered list,
+    // and read the options from that same moment.
+    const offeredOptions = await page.waitForFunction(() => {
+      const opts = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')];
+      return opts.length > 0 && !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-empty') ? opts.map((o) => ({ text: o.innerText.trim(), disabled: o.classList.contains('ant-select-item-option-disabled') })) : null;
+    });
+    expect(await offeredOptions.jsonValue()).toEqual([{ text: `${secretary}（${branch}） · 已是管理员`, disabled: true }]);
     await screenshot(page, 'admin-branch-admin-pick');
     // A member without an account is not found.
     const inactive = server.logins.inactiveMember;
