@@ -57,6 +57,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app.getHttpAdapter().get('/h5', (req, reply) => (reply as unknown as { redirect(url: string): void }).redirect(`/h5/${(req as { url: string }).url.slice(3)}`));
   }
 
+  // Browsers ask for it on every page; answer without an error in the console.
+  app.getHttpAdapter().get('/favicon.ico', (_req, reply) => (reply as unknown as { code(n: number): { send(): void } }).code(204).send());
+
   const doc = new DocumentBuilder()
     .setTitle('党建云 API')
     .setDescription('党建云：身份、组织、党员、网上支部、组织生活、党费、积分… 所有接口位于 /api/v1，错误统一为 { code, message }。')

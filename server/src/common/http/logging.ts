@@ -7,11 +7,22 @@ export function scrubText(s: string): string {
   return s.replace(/\d{17}[\dXx]/g, '[id-number]').replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, '[phone]');
 }
 
+/** Nest's start-up chatter (one line per module and route); shown only at debug level. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+
 /** pino request logs: one line per request, secrets redacted. */
 export function loggerOptions(config: AppConfig): Params {
+  const quietBoot = !['debug', 'trace'].includes(config.LOG_LEVEL);
   return {
     pinoHttp: {
       level: config.LOG_LEVEL,
+      hooks: {
+        logMethod(args, method) {
+          const first = args[0] as unknown;
+          if (quietBoot && first && typeof first === 'object' && BOOT_CONTEXTS.has((first as { context?: string }).context ?? '')) return;
+          method.apply(this, args);
+        },
+      },
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.idNumber', '*.phone', '*.token', '*.refreshToken', '*.accessToken'],
         censor: '[redacted]',
