@@ -6,6 +6,7 @@ import { api, errorMessage, type BranchAdminSource, type BranchAdminView } from 
 import { useAction } from '../useAction';
 import { useRemote } from '../useRemote';
 import { MemberSelect } from './MemberSelect';
+import { LoadError } from './LoadError';
 
 const SOURCES: Record<BranchAdminSource, { label: string; color: string }> = {
   secretary: { label: '书记（默认）', color: 'red' },
@@ -58,7 +59,7 @@ export function BranchAdminsTab({ org, version }: { org: OrgNode; version: numbe
         style={{ marginBottom: 12 }}
         data-testid="branch-admin-rule"
       />
-      {loadError && <Alert type="error" showIcon title={loadError} style={{ marginBottom: 12 }} action={<Button size="small" onClick={reload}>重试</Button>} />}
+      <LoadError error={loadError} onRetry={reload} />
       <Table<BranchAdminView>
         rowKey="userId"
         size="small"

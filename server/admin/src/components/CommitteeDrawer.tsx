@@ -10,6 +10,7 @@ import { useAction } from '../useAction';
 import { useRemote } from '../useRemote';
 import { MemberSelect } from './MemberSelect';
 import { BranchAdminsTab } from './BranchAdminsTab';
+import { LoadError } from './LoadError';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -78,7 +79,7 @@ function PostsTab({ org, onChanged }: { org: OrgNode; onChanged: () => void }) {
 
   return (
     <>
-      {loadError && <Alert type="error" showIcon title={loadError} style={{ marginBottom: 12 }} action={<Button size="small" onClick={load}>重试</Button>} />}
+      <LoadError error={loadError} onRetry={load} />
       <Table<OrgPostView>
         rowKey="id"
         size="small"
@@ -166,7 +167,7 @@ function TermsTab({ org, onChanged }: { org: OrgNode; onChanged: () => void }) {
 
   return (
     <>
-      {loadError && <Alert type="error" showIcon title={loadError} style={{ marginBottom: 12 }} action={<Button size="small" onClick={load}>重试</Button>} />}
+      <LoadError error={loadError} onRetry={load} />
       <Table<OrgTermView>
         rowKey="id"
         size="small"

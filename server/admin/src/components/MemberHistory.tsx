@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Empty, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Empty, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import type { MemberView } from '@dangjian/shared';
 import { GENDER_LABELS, MEMBER_TYPE_LABELS } from '@dangjian/shared';
 import { api, errorMessage } from '../api';
 import { useRemote } from '../useRemote';
+import { LoadError } from './LoadError';
 
 /** 党员历史库 (MEM-2): deleted members, restorable or purged for good. */
 export function MemberHistory({ onMembersChanged }: { onMembersChanged: () => void }) {
@@ -41,7 +42,7 @@ export function MemberHistory({ onMembersChanged }: { onMembersChanged: () => vo
           }}
         />
       </Space>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={<Button size="small" onClick={load}>重试</Button>} />}
+      <LoadError error={error} onRetry={load} />
       <Table<MemberView>
         rowKey="id"
         size="small"

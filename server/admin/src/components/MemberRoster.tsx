@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Dropdown, Empty, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Dropdown, Empty, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, DownloadOutlined, EyeOutlined, KeyOutlined, PlusOutlined, UnlockOutlined, UploadOutlined } from '@ant-design/icons';
 import type { MemberType, MemberView, OrgNode } from '@dangjian/shared';
@@ -10,6 +10,7 @@ import { MemberFormModal } from './MemberFormModal';
 import { ImportModal } from './ImportModal';
 import { MEMBER_IMPORT } from './importKinds';
 import { useMemberActions } from './useMemberActions';
+import { LoadError } from './LoadError';
 
 interface Props {
   org: OrgNode;
@@ -193,9 +194,7 @@ export function MemberRoster({ org, tree, onMembersChanged }: Props) {
           </Button>
         </Space>
       </Space>
-      {error && (
-        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={<Button size="small" onClick={load}>重试</Button>} />
-      )}
+      <LoadError error={error} onRetry={load} />
       <Table<MemberView>
         rowKey="id"
         size="small"

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Select, Table, Typography } from 'antd';
+import { Button, Card, Empty, Select, Table, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { AuditEntry } from '@dangjian/shared';
 import { api } from '../api';
 import { useRemote } from '../useRemote';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from '../auditLabels';
+import { LoadError } from '../components/LoadError';
 
 const hasDetail = (d: unknown) => d !== null && d !== undefined && !(typeof d === 'object' && Object.keys(d as object).length === 0);
 
@@ -39,7 +40,7 @@ export function AuditLogPage() {
           { label: '按操作', options: Object.entries(AUDIT_ACTION_LABELS).map(([code, label]) => ({ value: code, label })) },
         ]}
       />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={<Button size="small" onClick={load}>重试</Button>} />}
+      <LoadError error={error} onRetry={load} />
       <Table<AuditEntry>
         rowKey="id"
         size="middle"

@@ -4,6 +4,7 @@ import type { LockedAccount } from '@dangjian/shared';
 import { api, errorMessage } from '../api';
 import { useRemote } from '../useRemote';
 import { showOneTimePassword } from '../components/oneTimePassword';
+import { LoadError } from '../components/LoadError';
 
 /** 已锁定账号 (ID-9): accounts locked after repeated wrong passwords; unlock or reset. */
 export function LockedAccountsPage() {
@@ -46,7 +47,7 @@ export function LockedAccountsPage() {
         title="连续多次输错密码的账号会被锁定。解锁后本人可继续使用原密码；忘记密码时请重置，系统生成一次性临时密码，本人登录后须立即修改。"
         style={{ marginBottom: 16 }}
       />
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={<Button size="small" onClick={load}>重试</Button>} />}
+      <LoadError error={error} onRetry={load} />
       <Table<LockedAccount>
         rowKey="userId"
         loading={loading}
