@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -16,7 +17,16 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { databaseUrl, dataSourceOptions } from './database/database.options.js';
 import { WriteGateInterceptor } from './database/write-gate.js';
+import { BranchModule } from './modules/branch/branch.module.js';
 import { EntryModule } from './modules/entry/entry.module.js';
+import { DuesModule } from './modules/dues/dues.module.js';
+import { PaymentsModule } from './modules/payments/payments.module.js';
+import { PointsModule } from './modules/points/points.module.js';
+import { MutualAidModule } from './modules/mutual-aid/mutual-aid.module.js';
+import { MallModule } from './modules/mall/mall.module.js';
+import { MeetingsModule } from './modules/meetings/meetings.module.js';
+import { FilesModule } from './modules/files/files.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { MembersModule } from './modules/members/members.module.js';
@@ -55,6 +65,17 @@ export class AppModule {
         IdentityModule,
         OnboardingModule,
         EntryModule,
+        FilesModule,
+        NotificationsModule,
+        BranchModule,
+        MeetingsModule,
+        PaymentsModule,
+        DuesModule,
+        PointsModule,
+        MutualAidModule,
+        MallModule,
+        // Timed jobs (meetings reaching their start, daily supervision); tests call them directly.
+        ...(config.NODE_ENV === 'test' ? [] : [ScheduleModule.forRoot()]),
         SeedModule,
       ],
       providers: [

@@ -21,7 +21,7 @@ describe('server backbone', () => {
   it('publishes OpenAPI with one tag per module', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     const tags = new Set<string>(Object.values(res.body.paths as Record<string, Record<string, { tags?: string[] }>>).flatMap((ops) => Object.values(ops).flatMap((o) => o.tags ?? [])));
-    expect([...tags].sort()).toEqual(['audit', 'entry', 'health', 'identity', 'members', 'organizations', 'tenancy']);
+    expect([...tags].sort()).toEqual(['audit', 'branch', 'dues', 'entry', 'files', 'health', 'identity', 'mall', 'meetings', 'members', 'mutual-aid', 'notifications', 'organizations', 'points', 'tenancy']);
     expect(Object.keys(res.body.paths).filter((p) => p !== '/api/health').every((p) => p.startsWith('/api/v1/'))).toBe(true);
   });
 

@@ -15,3 +15,16 @@ export function beijingDate(at: Date = new Date()): string {
   const { year, month, day } = beijingParts(at);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** The instant a Beijing calendar day (YYYY-MM-DD) starts, and the next day's start: [from, to). */
+export function beijingDayRange(date: string): { from: Date; to: Date } {
+  const [y, m, d] = date.split('-').map(Number);
+  const from = new Date(Date.UTC(y, m - 1, d) - OFFSET_MS);
+  return { from, to: new Date(from.getTime() + 24 * 3600 * 1000) };
+}
+
+/** The instant a Beijing month (YYYY-MM) starts, and the next month's start: [from, to). */
+export function beijingMonthRange(month: string): { from: Date; to: Date } {
+  const [y, m] = month.split('-').map(Number);
+  return { from: new Date(Date.UTC(y, m - 1, 1) - OFFSET_MS), to: new Date(Date.UTC(y, m, 1) - OFFSET_MS) };
+}

@@ -76,6 +76,10 @@ export class AppConfig {
   @IsIn(['outbox'])
   SMS_PROVIDER: 'outbox' = 'outbox';
 
+  /** Browser tests: POST /api/v1/dev/clock moves the server's time forward. Ignored in production. */
+  @Transform(toBool) @IsBoolean()
+  DEV_CLOCK = false;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -98,10 +102,46 @@ export class AppConfig {
   @IsOptional() @IsString() ALIPAY_PRIVATE_KEY?: string;
   @IsOptional() @IsString() ALIPAY_PUBLIC_KEY?: string;
 
+  // ---- Payments (PAY-1). Every base URL is configuration. ----
+  /**
+   * simulator: start the local WeChat Pay and Alipay gateways (src/dev/pay-sim) in this process and
+   * point the payment clients at them, so dues can be paid in development and tests. live: use the
+   * merchant settings below. off: no online payment. Production refuses `simulator`.
+   */
+  @IsOptional() @IsIn(['simulator', 'live', 'off']) PAYMENTS_MODE?: 'simulator' | 'live' | 'off';
+  /** Address the channels call back (notify_url) and H5 returns to. Default: http://HOST:PORT */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' }) PUBLIC_BASE_URL?: string;
+  /** Unpaid orders are closed after this many minutes (PAY-3). */
+  @Transform(toInt) @IsInt() @Min(5) @Max(120) PAY_ORDER_TTL_MINUTES = 30;
+
+  @IsString() WECHATPAY_BASE_URL = 'https://api.mch.weixin.qq.com';
+  @IsOptional() @IsString() WECHATPAY_MCHID?: string;
+  /** The mini-program's appid the payer's openid belongs to; default WECHAT_APPID. */
+  @IsOptional() @IsString() WECHATPAY_APPID?: string;
+  /** Serial number of the merchant API certificate, and its private key (PEM; \n may be written as a literal backslash-n). */
+  @IsOptional() @IsString() WECHATPAY_SERIAL_NO?: string;
+  @IsOptional() @IsString() WECHATPAY_PRIVATE_KEY?: string;
+  /** Merchant certificate (PEM) the SDK is built with. */
+  @IsOptional() @IsString() WECHATPAY_CERT?: string;
+  @IsOptional() @Matches(/^.{32}$/, { message: 'WECHATPAY_APIV3_KEY must be 32 characters' }) WECHATPAY_APIV3_KEY?: string;
+  /** "WeChat Pay public key" mode (new merchants): its id (PUB_KEY_ID_…) and PEM. Without it, platform certificates are fetched. */
+  @IsOptional() @IsString() WECHATPAY_PUBLIC_KEY_ID?: string;
+  @IsOptional() @IsString() WECHATPAY_PUBLIC_KEY?: string;
+
+  /** Alipay payments use ALIPAY_GATEWAY / ALIPAY_APPID / ALIPAY_PRIVATE_KEY / ALIPAY_PUBLIC_KEY; the seller (2088…) receiving the money: */
+  @IsOptional() @IsString() ALIPAY_SELLER_ID?: string;
+
   @IsString() DINGTALK_API_BASE = 'https://oapi.dingtalk.com';
   @IsString() DINGTALK_APP_KEY = 'ding-demo-appkey';
   @IsString() DINGTALK_APP_SECRET = 'ding-demo-secret';
 }
+
+/** Settings without a default (absent from `new AppConfig()`), read from the environment too. */
+const OPTIONAL_KEYS = [
+  'H5_BASE_URL', 'DATABASE_URL', 'JWT_SECRET', 'DATA_KEY', 'REDIS_URL', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY', 'ALIPAY_SELLER_ID',
+  'PAYMENTS_MODE', 'PUBLIC_BASE_URL', 'WECHATPAY_MCHID', 'WECHATPAY_APPID', 'WECHATPAY_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_CERT',
+  'WECHATPAY_APIV3_KEY', 'WECHATPAY_PUBLIC_KEY_ID', 'WECHATPAY_PUBLIC_KEY',
+];
 
 export type Config = AppConfig & { JWT_SECRET: string; DATA_KEY: string };
 
@@ -111,7 +151,7 @@ export class ConfigError extends Error {}
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, string> = {};
-  for (const k of [...known, 'H5_BASE_URL', 'DATABASE_URL', 'JWT_SECRET', 'DATA_KEY', 'REDIS_URL', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY']) {
+  for (const k of [...known, ...OPTIONAL_KEYS]) {
     if (env[k] !== undefined) picked[k] = env[k] as string;
   }
   const cfg = plainToInstance(AppConfig, picked);
@@ -120,5 +160,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  if (cfg.NODE_ENV === 'production' && cfg.PAYMENTS_MODE === 'simulator') {
+    throw new ConfigError('Invalid configuration:\n  PAYMENTS_MODE="simulator": the payment simulators never run in production (use live or off)');
+  }
   return cfg;
+}
+
+/** The effective payments mode: simulator by default, except in production (off unless set to live). */
+export function paymentsMode(c: AppConfig): 'simulator' | 'live' | 'off' {
+  return c.PAYMENTS_MODE ?? (c.NODE_ENV === 'production' ? 'off' : 'simulator');
 }

@@ -8,6 +8,9 @@ import { CryptoService } from '../common/crypto/crypto.service.js';
 import { AppConfig } from '../config/config.js';
 import { fromRoot } from '../config/paths.js';
 import { Transactions } from '../database/write-gate.js';
+import { BranchPostsService } from '../modules/branch/branch-posts.service.js';
+import { FilesService } from '../modules/files/files.service.js';
+import { MeetingEvaluationService } from '../modules/meetings/meeting-evaluation.service.js';
 import { AccountsService } from '../modules/identity/accounts.service.js';
 import { RolesService } from '../modules/identity/roles.service.js';
 import type { Member } from '../modules/members/entities/member.entity.js';
@@ -16,6 +19,9 @@ import type { Organization } from '../modules/organizations/entities/organizatio
 import { OrgPostsService } from '../modules/organizations/org-posts.service.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { TenantsService } from '../modules/tenancy/tenants.service.js';
+import { DemoDuesSeeder } from './demo-dues.js';
+import { DemoMeetingsSeeder } from './demo-meetings.js';
+import { DEMO_BRANCH_POSTS, DEMO_BRANCH_WIDE_NOTICE, demoPhoto } from './demo-branch.js';
 import { DEMO_DISTRIBUTION, DEMO_EDUCATIONS, DEMO_ETHNICITIES, DEMO_NAMES, DEMO_ORGS, DEMO_POSTS, DEMO_TENANT, demoMemberType } from './demo-data.js';
 
 export interface DemoLogins {
@@ -56,6 +62,11 @@ export class DemoSeedService {
     private readonly accounts: AccountsService,
     private readonly roles: RolesService,
     private readonly crypto: CryptoService,
+    private readonly branchPosts: BranchPostsService,
+    private readonly files: FilesService,
+    private readonly demoMeetings: DemoMeetingsSeeder,
+    private readonly demoDues: DemoDuesSeeder,
+    private readonly supervision: MeetingEvaluationService,
     private readonly tx: Transactions,
   ) {}
 
@@ -68,10 +79,20 @@ export class DemoSeedService {
     if ((await this.tenants.count()) === 0) {
       const logins = await this.tx.run((em) => this.seed(em));
       writeFileSync(this.loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
+      // The supervision table (MEET-11) is recomputed nightly; the demo shows it from the start.
+      await this.supervision.recomputeAll();
+      await this.seedDues();
       this.log.log(`demo tenant seeded; logins in ${this.loginsFile}`);
       return logins;
     }
     return existsSync(this.loginsFile) ? (JSON.parse(readFileSync(this.loginsFile, 'utf8')) as DemoLogins) : null;
+  }
+
+  /** Dues go through their services (each in its own transaction), after the people exist. */
+  private async seedDues(): Promise<void> {
+    const [admin] = await this.accounts.findByAccount('admin');
+    const [platform] = await this.accounts.findByAccount('platform');
+    if (admin?.tenantId && platform) await this.demoDues.seed(admin.tenantId, { userId: admin.id, name: admin.displayName }, { userId: platform.id });
   }
 
   async seed(em: EntityManager): Promise<DemoLogins> {
@@ -115,9 +136,19 @@ export class DemoSeedService {
       await this.posts.seedPost(em, { tenantId: tenant.id, orgId: orgs.get(key)!.id, memberId: people[index].member.id, post, termStart: '2024-06-01' });
     }
 
+    await this.seedBranch(em, orgs.get('b1')!, { userId: secAccount.id, memberId: secretary.id, name: secretary.name });
+    const b1 = orgs.get('b1')!;
+    const b1People = people.map((p) => p.member).filter((m) => m.orgId === b1.id || orgs.get('p1')!.id === m.orgId || orgs.get('p2')!.id === m.orgId);
+    const b1Committee = DEMO_POSTS.filter(([key]) => key === 'b1').map(([, index]) => people[index].member.id);
+    await this.demoMeetings.seed(em, b1, orgs.get('p1')!, b1People, b1Committee, secretary, secAccount.id);
+
     const adminPassword = this.crypto.oneTimePassword();
     const admin = await this.accounts.create(em, { tenantId: tenant.id, memberId: null, username: 'admin', phone: '13800000000', displayName: '单位管理员', password: adminPassword });
     await this.roles.add(em, admin.id, tenant.id, 'tenant_admin', orgs.get('root')!.id);
+    // The 党委 sends every branch the same notice, so each online branch opens with something in it.
+    for (const o of DEMO_ORGS.filter((x) => x.type === 'branch' && x.key !== 'b1')) {
+      await this.branchPosts.seed(em, { tenantId: tenant.id, orgId: orgs.get(o.key)!.id, kind: 'notice', authorUserId: admin.id, authorName: DEMO_TENANT, ...DEMO_BRANCH_WIDE_NOTICE });
+    }
 
     const platformPassword = this.crypto.oneTimePassword();
     const platform = await this.accounts.create(em, { tenantId: null, memberId: null, username: 'platform', phone: null, displayName: '平台管理员', password: platformPassword });
@@ -132,5 +163,42 @@ export class DemoSeedService {
       inactiveMember: { name: inactive.member.name, idNumber: inactive.idNumber, orgName: [...orgs.values()].find((o) => o.id === inactive.member.orgId)!.name },
       tenantActivationCode: code,
     };
+  }
+
+  /** The first branch's online spaces (BR-1…BR-7), written by its secretary over the last two weeks. */
+  private async seedBranch(em: EntityManager, branch: Organization, author: { userId: number; memberId: number; name: string }): Promise<void> {
+    const day = 86400_000;
+    const now = Date.now();
+    let photo = 0;
+    // Oldest first, so ids follow the time written (lists are newest first by id).
+    for (const p of [...DEMO_BRANCH_POSTS].sort((x, y) => y.daysAgo - x.daysAgo)) {
+      const images = [];
+      for (let k = 0; k < (p.photos ?? 0); k++) {
+        const { key, width, height } = await this.files.uploadImage({ userId: author.userId, tenantId: branch.tenantId }, await demoPhoto(photo++));
+        images.push({ key, width, height });
+      }
+      const at = new Date(now - p.daysAgo * day);
+      await this.branchPosts.seed(
+        em,
+        {
+          tenantId: branch.tenantId,
+          orgId: branch.id,
+          kind: p.kind,
+          authorUserId: author.userId,
+          authorMemberId: author.memberId,
+          authorName: author.name,
+          title: p.title ?? null,
+          content: p.content,
+          images,
+          createdAt: at,
+          heldAt: p.kind === 'org_life' ? at : null,
+          startsAt: p.period ? new Date(now + p.period[0] * day) : null,
+          endsAt: p.period ? new Date(now + p.period[1] * day) : null,
+          scopeOrgId: p.period ? branch.id : null,
+          closesAt: p.closesInDays ? new Date(now + p.closesInDays * day) : null,
+        },
+        p.comments,
+      );
+    }
   }
 }

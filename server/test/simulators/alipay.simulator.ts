@@ -1,5 +1,5 @@
 import { createSign, createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { HttpSimulator, type RecordedRequest, type SimResponse } from './http-simulator.js';
+import { HttpSimulator, type RecordedRequest, type SimResponse } from '../../src/dev/http-simulator.js';
 
 /** PEM key material for one Alipay app: the app's pair (we sign requests) and Alipay's pair (Alipay signs answers). */
 export interface AlipayKeys {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { HttpSimulator, randomId, type RecordedRequest, type SimResponse } from './http-simulator.js';
+import { HttpSimulator, randomId, type RecordedRequest, type SimResponse } from '../../src/dev/http-simulator.js';
 
 export interface DingtalkUser {
   userid: string;

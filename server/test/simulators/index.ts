@@ -2,7 +2,7 @@ import { AlipaySimulator, type AlipaySimulatorOptions } from './alipay.simulator
 import { DingtalkSimulator, type DingtalkSimulatorOptions } from './dingtalk.simulator.js';
 import { WechatSimulator, type WechatSimulatorOptions } from './wechat.simulator.js';
 
-export * from './http-simulator.js';
+export * from '../../src/dev/http-simulator.js';
 export * from './png.js';
 export * from './wechat.simulator.js';
 export * from './alipay.simulator.js';

@@ -18,7 +18,8 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 };
 
 /** A duplicate key the service did not foresee (a race between two inserts) is a conflict, not a crash. */
-function isDuplicateKey(e: QueryFailedError): boolean {
+export function isDuplicateKey(e: unknown): boolean {
+  if (!(e instanceof QueryFailedError)) return false;
   const d = e.driverError as { code?: string; errno?: number } | undefined;
   return d?.code === 'ER_DUP_ENTRY' || d?.code === 'SQLITE_CONSTRAINT_UNIQUE' || d?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

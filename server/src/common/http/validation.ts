@@ -38,3 +38,6 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** @Transform(trim): surrounding spaces are not part of what a person meant to type. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

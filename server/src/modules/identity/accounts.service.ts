@@ -49,6 +49,18 @@ export class AccountsService {
     return this.users.findOne({ where: { memberId } });
   }
 
+  /** The account's identity on a mini-program platform (WeChat openid for an app, Alipay user id): whom a payment is ordered for. */
+  platformIdentity(userId: number, platform: PlatformIdentity['platform'], appKey: string): Promise<PlatformIdentity | null> {
+    return this.users.manager.getRepository(PlatformIdentity).findOne({ where: { userId, platform, appKey } });
+  }
+
+  /** Member id → account id, for the members that have activated an account. */
+  async userIdsOfMembers(memberIds: number[]): Promise<Map<number, number>> {
+    if (!memberIds.length) return new Map();
+    const rows = await this.users.find({ select: { id: true, memberId: true }, where: { memberId: In(memberIds) } });
+    return new Map(rows.map((u) => [u.memberId!, u.id]));
+  }
+
   async phoneTaken(tenantId: number | null, phone: string, exceptUserId?: number): Promise<boolean> {
     const hit = await this.users.findOne({ where: { tenantId: tenantId ?? IsNull(), phone } });
     return !!hit && hit.id !== exceptUserId;

@@ -51,6 +51,6 @@ import { TokensService } from './tokens.service.js';
     DingtalkClient,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccountsService, RolesService, AuthService, WechatClient],
+  exports: [AccountsService, RolesService, AuthService, WechatClient, SmsProvider],
 })
 export class IdentityModule {}

@@ -104,6 +104,13 @@ export class RolesService {
     return rows.map((r) => ({ userId: r.userId, memberId: byId.get(r.userId)?.memberId ?? null, name: byId.get(r.userId)?.displayName ?? '', source: r.source }));
   }
 
+  /** Member ids of the branch's admins (BR-9), for showing them in the branch's member list. */
+  async branchAdminMemberIds(orgId: number): Promise<Set<number>> {
+    const rows = await this.roles.find({ where: { orgId, role: 'branch_admin' } });
+    const accounts = rows.length ? await this.users.find({ select: { id: true, memberId: true }, where: { id: In(rows.map((r) => r.userId)) } }) : [];
+    return new Set(accounts.map((a) => a.memberId).filter((m): m is number => m != null));
+  }
+
   /** BR-9: the secretary (or an admin above) grants branch admin to one more member of the branch. */
   async grantBranchAdmin(user: AuthUser, orgId: number, memberId: number): Promise<BranchAdminView[]> {
     const org = await this.branch(user, orgId);

@@ -240,6 +240,12 @@ export class MembersService {
     return ids.length ? this.repo.find({ where: { id: In(ids) } }) : Promise.resolve([]);
   }
 
+  /** Active members registered in these organisations (a branch and its groups), oldest record first. */
+  activeInOrgs(tenantId: number, orgIds: number[], page?: { skip: number; take: number }): Promise<[Member[], number]> {
+    if (!orgIds.length) return Promise.resolve([[], 0]);
+    return this.repo.findAndCount({ where: { tenantId, orgId: In(orgIds), status: 'active' }, order: { id: 'ASC' }, ...page });
+  }
+
   /** TEN-3: DingTalk users are matched to members by mobile number. */
   findActiveByPhone(tenantId: number, phone: string): Promise<Member[]> {
     return this.repo.find({ where: { tenantId, phone, status: 'active' }, take: 2 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { beijingDate, SINGLE_HOLDER_POSTS, type OrgPostView, type OrgTermView } from '@dangjian/shared';
-import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { CommonError, OrgError } from '../../common/errors/error-codes.js';
@@ -113,6 +113,11 @@ export class OrgPostsService {
   /** Branches where this member currently holds the secretary post. */
   async secretaryOf(memberId: number): Promise<number[]> {
     return (await this.posts.find({ where: { memberId, post: 'secretary', endedAt: IsNull() } })).map((p) => p.orgId);
+  }
+
+  /** Current posts held in these organisations (BR-8 shows them beside each member). */
+  currentIn(orgIds: number[]): Promise<OrgPost[]> {
+    return orgIds.length ? this.posts.find({ where: { orgId: In(orgIds), endedAt: IsNull() }, order: { id: 'ASC' } }) : Promise.resolve([]);
   }
 
   /** Used by the demo seed, inside its transaction. */

@@ -96,6 +96,12 @@ export class OrgScope {
     return this.orgsInScope(user, ['branch', 'group']);
   }
 
+  /** Ids of every branch of a tenant (for tenant-wide jobs such as supervision). */
+  async branchesOf(tenantId: number): Promise<number[]> {
+    const rows = await this.ds.getRepository(Organization).find({ select: { id: true }, where: { tenantId, type: 'branch' }, order: { id: 'ASC' } });
+    return rows.map((o) => o.id);
+  }
+
   /** Unscoped read for internal use (activation, role rules); callers do their own checks. */
   findOrg(id: number, em?: EntityManager): Promise<Organization | null> {
     return (em ?? this.ds.manager).getRepository(Organization).findOne({ where: { id } });

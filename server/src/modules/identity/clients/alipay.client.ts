@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, createVerify, type KeyObject } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AlipayRequestError, AlipaySdk } from 'alipay-sdk';
+import { normalisePem } from '../../../common/crypto/pem.js';
 import { AppError } from '../../../common/errors/app-error.js';
 import { CommonError, IdentityError } from '../../../common/errors/error-codes.js';
 import { AppConfig } from '../../../config/config.js';
@@ -125,17 +126,6 @@ export class AlipayClient {
     this.logger.warn(`Alipay unavailable: ${reason}`);
     throw new AppError(CommonError.UpstreamUnavailable);
   }
-}
-
-/** .env values often hold PEM with literal "\n", surrounding quotes or CRLF; the Alipay console gives bare base64. */
-export function normalisePem(value: string): string {
-  return value
-    .trim()
-    .replace(/^(['"])([\s\S]*)\1$/, '$2')
-    .replace(/\\r/g, '')
-    .replace(/\\n/g, '\n')
-    .replace(/\r\n?/g, '\n')
-    .trim();
 }
 
 function readPrivateKey(value: string): KeyObject {

@@ -16,8 +16,8 @@ import type {
   SmsPurpose,
   SmsSendRequest,
 } from '@dangjian/shared';
+import { trim } from '../../../common/http/validation.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const PHONE = /^1[3-9]\d{9}$/;
 const PHONE_MSG = { message: '请输入正确的11位手机号' };
 const CODE_MSG = { message: '请输入4位短信验证码' };

@@ -3,9 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
 import { EDUCATIONS, GENDERS, MEMBER_TYPES, type Education, type Gender, type MemberCreateRequest, type MemberQuery, type MemberType, type MemberUpdateRequest } from '@dangjian/shared';
 import { PageQuery } from '../../../common/http/pagination.js';
-import { OptionalNotNull } from '../../../common/http/validation.js';
+import { OptionalNotNull, trim } from '../../../common/http/validation.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { strict: true, strictSeparator: true };
 export const PHONE_RE = /^1[3-9]\d{9}$/;
 

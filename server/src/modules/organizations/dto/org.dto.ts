@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { COMMITTEE_POSTS, ORG_TYPES, type CommitteePost, type OrgCreateRequest, type OrgMergeRequest, type OrgMoveRequest, type OrgPostCreateRequest, type OrgTermChangeRequest, type OrgType, type OrgUpdateRequest } from '@dangjian/shared';
-import { OptionalNotNull } from '../../../common/http/validation.js';
+import { OptionalNotNull, trim } from '../../../common/http/validation.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { strict: true, strictSeparator: true };
 
 export class OrgCreateDto implements OrgCreateRequest {

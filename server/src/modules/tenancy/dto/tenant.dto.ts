@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { TenantCreateRequest } from '@dangjian/shared';
-import { OptionalNotNull } from '../../../common/http/validation.js';
+import { OptionalNotNull, trim } from '../../../common/http/validation.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class TenantCreateDto implements TenantCreateRequest {
   @ApiProperty() @Transform(trim) @IsString() @Length(4, 64, { message: '激活码不正确' }) activationCode: string;

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module.js';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { PointsCap } from './entities/points-cap.entity.js';
+import { PointsEntry } from './entities/points-entry.entity.js';
+import { PointsRule } from './entities/points-rule.entity.js';
+import { PointsTotal } from './entities/points-total.entity.js';
+import { PointsQueryService } from './points-query.service.js';
+import { PointsRulesService } from './points-rules.service.js';
+import { PointsController } from './points.controller.js';
+import { PointsListeners } from './points.listeners.js';
+import { PointsService } from './points.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PointsRule, PointsEntry, PointsCap, PointsTotal]), MembersModule, OrganizationsModule],
+  controllers: [PointsController],
+  providers: [PointsRulesService, PointsService, PointsQueryService, PointsListeners],
+  exports: [PointsService, PointsRulesService],
+})
+export class PointsModule {}
