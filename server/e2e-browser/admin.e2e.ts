@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it as test } from '../test/support.js';
 import ExcelJS from 'exceljs';
-import type { Page, Response } from 'playwright-core';
 import { idNumberCheckChar } from '@dangjian/shared';
-import type { ErrorBody, TokenPair } from '@dangjian/shared';
-import { collectPageErrors, launchBrowser, screenshot, startServer, withFailureShot, type RunningBrowser, type RunningServer } from './harness.js';
+import type { BranchPostDetail, BranchReadStats, BranchRemindResult, ErrorBody, MeetingCandidate, MeetingCheckinCode, MeetingDetail, TokenPair } from '@dangjian/shared';
+import { solidPng } from './png.js';
+import { adminPages, chooseOption, confirmPop, isApi, label, launchBrowser, screenshot, settled, startServer, submitLogin, withFailureShot, type RunningBrowser, type RunningServer } from './harness.js';
 
 let server: RunningServer;
 let browser: RunningBrowser;
@@ -28,51 +28,7 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-/**
- * A button's text: antd puts a space between two CJK characters ("保 存"), and the accessible name
- * may start with an icon's label ("delete 删除", or "loading" left over from a spinner).
- */
-const label = (text: string) => new RegExp(`${[...text].join('\\s*')}\\s*$`);
-
-const isApi = (method: string, path: string | RegExp) => (r: Response) => {
-  if (r.request().method() !== method) return false;
-  const p = new URL(r.url()).pathname;
-  return typeof path === 'string' ? p === `/api/v1${path}` : path.test(p);
-};
-
-async function openAdmin(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(`${server.baseUrl}/admin/`);
-  return { page, errors };
-}
-
-/** Types the credentials and submits; resolves with the login response. */
-async function submitLogin(page: Page, account: string, password: string): Promise<Response> {
-  await page.getByPlaceholder('用户名或手机号').fill(account);
-  await page.getByPlaceholder('密码', { exact: true }).fill(password);
-  const [res] = await Promise.all([
-    page.waitForResponse(isApi('POST', '/auth/login/password')),
-    page.getByRole('button', { name: label('登录') }).click(),
-  ]);
-  return res;
-}
-
-async function loginAsTenantAdmin(page: Page): Promise<void> {
-  const { username, password } = server.logins.tenantAdmin;
-  const res = await submitLogin(page, username, password);
-  expect(res.status()).toBe(200);
-  await page.getByRole('menuitem', { name: /组织与党员/ }).waitFor();
-}
-
-async function apiLogin(account: string, password: string): Promise<{ status: number; body: TokenPair & ErrorBody }> {
-  const res = await fetch(`${server.baseUrl}/api/v1/auth/login/password`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ account, password }),
-  });
-  return { status: res.status, body: (await res.json()) as TokenPair & ErrorBody };
-}
+const { openAdmin, loginAsTenantAdmin, apiLogin, call } = adminPages(() => server, () => browser);
 
 test('a wrong password shows the API message on the login form', async () => {
   const { page, errors } = await openAdmin();
@@ -341,17 +297,6 @@ test('the tenant admin sees the branch secretary as the default branch admin', a
   await page.close();
 });
 
-/** A JSON call to the API as a client app would make it; throws with the body on an unexpected status. */
-async function call<T>(method: string, path: string, body?: unknown, token?: string, status = 200): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(`${server.baseUrl}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 /**
  * A member as the tenant admin registers it, then activated the way the mini-program does it
  * (ID-1…ID-5): ID number, slider puzzle (the gap is where the picture shows it), SMS code from the
@@ -407,7 +352,7 @@ test('the tenant admin grants one more branch admin, reads the API refusal of a 
         page.waitForResponse((r) => isApi('GET', '/members')(r) && new URL(r.url()).searchParams.get('keyword') === name),
         page.keyboard.type(name),
       ]);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
+      await chooseOption(page, name);
     };
     const grant = async () => {
       const [res] = await Promise.all([
@@ -487,8 +432,15 @@ test('an org import with a bad row lists the error; the corrected file imports a
     const modal = page.locator('.ant-modal', { hasText: '导入组织' });
     await modal.waitFor();
 
-    // The template comes down with the Bearer header, under its Chinese name.
-    const [download] = await Promise.all([page.waitForEvent('download'), modal.getByRole('button', { name: /下载模板/ }).click()]);
+    // The template comes down with the Bearer header, under its Chinese name. Click only once the
+    // modal has finished opening, and wait for the API answer too, so a failure says which half failed.
+    await settled(modal);
+    const [download, templateRes] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.waitForResponse(isApi('GET', '/orgs/template.xlsx')),
+      modal.getByRole('button', { name: /下载模板/ }).click(),
+    ]);
+    expect(templateRes.status()).toBe(200);
     expect(download.suggestedFilename()).toBe('组织导入模板.xlsx');
     const template = new ExcelJS.Workbook();
     await template.xlsx.readFile(await download.path());
@@ -549,6 +501,279 @@ test('an org import with a bad row lists the error; the corrected file imports a
   });
   expect(errors).toEqual([]);
   await page.close();
+});
+
+// Before the locked-account test below, which changes the branch admin's password.
+test('the branch admin publishes a notice with an image and reads who has not read it (BR-1)', async () => {
+  const { page, errors } = await openAdmin();
+  const { username, password, orgName } = server.logins.branchAdmin;
+  const title = '关于开展主题党日活动的通知';
+  const image = join(workDir, '活动海报.png');
+  await writeFile(image, solidPng(160, 120, [179, 20, 26]));
+
+  await withFailureShot(page, 'branch-notice', async () => {
+    expect((await submitLogin(page, username, password)).status()).toBe(200);
+    // 网上支部 opens on the admin's own branch, first space 通知公告.
+    await Promise.all([
+      page.waitForResponse(isApi('GET', '/branch/posts')),
+      page.getByRole('menuitem', { name: /网上支部/ }).click(),
+    ]);
+    await page.getByTestId('branch-title').filter({ hasText: orgName }).waitFor();
+    await page.getByRole('tab', { name: /支部成员/ }).waitFor();
+
+    await page.getByRole('button', { name: /发布通知公告/ }).click();
+    const modal = page.locator('.ant-modal', { hasText: '发布通知公告' });
+    await modal.waitFor();
+    await modal.locator('#branch-post_title').fill(title);
+    await modal.locator('#branch-post_content').fill('请全体党员本周五下午三点到党员活动室参加主题党日活动。');
+    const [uploaded] = await Promise.all([
+      page.waitForResponse(isApi('POST', '/files/images')),
+      modal.locator('input[type=file]').setInputFiles(image),
+    ]);
+    expect(uploaded.status()).toBeLessThan(300);
+    await modal.locator('.ant-upload-list-item-done').waitFor();
+    await screenshot(page, 'admin-branch-notice-form');
+
+    const [created] = await Promise.all([page.waitForResponse(isApi('POST', '/branch/posts')), modal.getByRole('button', { name: label('发布') }).click()]);
+    expect(created.status()).toBeLessThan(300);
+    const post = (await created.json()) as BranchPostDetail;
+    expect(post.images).toHaveLength(1);
+    await modal.waitFor({ state: 'hidden' });
+    const row = page.locator('.ant-table-row', { hasText: title });
+    await row.waitFor();
+    await page.getByRole('tab', { name: /支部成员/ }).waitFor(); // all nine tabs fit, none in the overflow menu
+    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await screenshot(page, 'admin-branch-notices');
+
+    // 阅读统计: nobody has read it yet; the unread list names the audience.
+    const [reads] = await Promise.all([page.waitForResponse(isApi('GET', `/branch/posts/${post.id}/reads`)), row.getByRole('button', { name: /阅读统计/ }).click()]);
+    const stats = (await reads.json()) as BranchReadStats;
+    expect(stats.readCount).toBe(0);
+    expect(stats.audienceCount).toBeGreaterThan(0);
+    const statsModal = page.locator('.ant-modal', { hasText: '阅读统计' });
+    await statsModal.getByTestId('read-summary').filter({ hasText: `已读 0/${stats.audienceCount}` }).waitFor();
+    expect(await statsModal.getByTestId('unread-list').locator('.ant-table-row').count()).toBe(Math.min(stats.unread.length, 10));
+    await screenshot(page, 'admin-branch-read-stats');
+
+    // 提醒未读 reaches those with an account; a second reminder within the hour is refused.
+    const [reminded] = await Promise.all([page.waitForResponse(isApi('POST', `/branch/posts/${post.id}/remind`)), statsModal.getByRole('button', { name: /提醒未读/ }).click()]);
+    expect(reminded.status()).toBeLessThan(300);
+    const { reminded: n } = (await reminded.json()) as BranchRemindResult;
+    await page.locator('.ant-message-notice', { hasText: `已提醒 ${n} 人` }).waitFor();
+    const [again] = await Promise.all([page.waitForResponse(isApi('POST', `/branch/posts/${post.id}/remind`)), statsModal.getByRole('button', { name: /提醒未读/ }).click()]);
+    const tooSoon = (await again.json()) as ErrorBody;
+    expect(tooSoon.code).toBe('BRANCH_REMIND_TOO_SOON');
+    await statsModal.getByRole('alert').filter({ hasText: tooSoon.message }).waitFor();
+    await statsModal.locator('.ant-modal-footer').getByRole('button', { name: label('关闭') }).click();
+    await statsModal.waitFor({ state: 'hidden' });
+
+    // The detail shows the image, served without a token, and the read count (opening it may count the admin).
+    const [opened] = await Promise.all([page.waitForResponse(isApi('GET', `/branch/posts/${post.id}`)), row.locator('a', { hasText: title }).click()]);
+    const { readCount, audienceCount } = (await opened.json()) as BranchPostDetail;
+    const detail = page.getByTestId('branch-post-detail');
+    await detail.waitFor();
+    const img = detail.locator('img').first();
+    await img.waitFor();
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle());
+    await detail.locator('.ant-descriptions-item', { hasText: '已读' }).filter({ hasText: `${readCount}/${audienceCount}` }).waitFor();
+    await screenshot(page, 'admin-branch-notice-detail');
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+
+// Before the locked-account test below, which changes the branch admin's password.
+test('组织生活: the branch admin creates and notifies a 支部党员大会, holds it with the check-in screen, submits it; the tenant admin approves it', async () => {
+  const { username, password, orgName } = server.logins.branchAdmin;
+  const { body: admin } = await apiLogin(server.logins.tenantAdmin.username, server.logins.tenantAdmin.password);
+  type Node = { id: number; name: string; children?: Node[] };
+  const flat = (ns: Node[]): Node[] => ns.flatMap((n) => [n, ...flat(n.children ?? [])]);
+  const branchId = flat(await call<Node[]>('GET', '/orgs/tree', undefined, admin.accessToken)).find((n) => n.name === orgName)!.id;
+  // A member with an account, to answer and check in as the mini-program does; the secretary answers too.
+  const memberName = '会议测试甲';
+  await activatedMember(admin.accessToken, branchId, memberName, '43010219820303003', '13600000003');
+  const member = (await apiLogin('13600000003', 'Dangjian2026')).body.accessToken;
+  const secretary = (await apiLogin(username, password)).body.accessToken;
+  const title = `${new Date().getFullYear()}年第二次支部党员大会`;
+  const day = (offset: number, time: string) => {
+    const d = new Date(Date.now() + offset * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${time}`;
+  };
+
+  const { page, errors } = await openAdmin();
+  await page.setViewportSize({ width: 1366, height: 800 });
+  let meetingId = 0;
+  await withFailureShot(page, 'meeting-create', async () => {
+    expect((await submitLogin(page, username, password)).status()).toBe(200);
+    // 组织生活 › 会议列表 opens on the admin's own branch.
+    await Promise.all([page.waitForResponse(isApi('GET', '/meetings')), page.getByRole('menuitem', { name: /会议列表/ }).click()]);
+    await page.getByTestId('meetings-title').filter({ hasText: orgName }).waitFor();
+    await page.getByTestId('meetings').locator('.ant-table-row').first().waitFor(); // the demo's meetings
+    await screenshot(page, 'admin-meetings');
+
+    await Promise.all([page.waitForResponse(isApi('GET', '/meetings/types')), page.getByRole('button', { name: /新建会议/ }).click()]);
+    const modal = page.locator('.ant-modal', { hasText: '新建会议' });
+    await modal.waitFor();
+    await settled(modal);
+    await modal.locator('#meeting_type').click();
+    await chooseOption(page, '支部党员大会');
+    // The type decides the fields: a general meeting asks for its ratio.
+    await modal.locator('#meeting_requiredRatio').waitFor();
+    await modal.locator('#meeting_title').fill(title);
+    for (const [id, value] of [['#meeting_startsAt', day(1, '09:00')], ['#meeting_feedbackDeadline', day(1, '08:00')]]) {
+      await modal.locator(id).click();
+      await modal.locator(id).fill(value);
+      await modal.locator(id).press('Enter');
+    }
+    // The host comes from the branch committee.
+    await modal.locator('#meeting_hostMemberId').click();
+    await chooseOption(page, '书记');
+    await modal.locator('#meeting_venue').fill('党员活动室');
+    await modal.locator('#meeting_requiredRatio').fill('10');
+    await modal.locator('#meeting_agenda').fill('一、传达学习上级会议精神\n二、讨论发展党员事项');
+    await screenshot(page, 'admin-meeting-form');
+    const [created] = await Promise.all([page.waitForResponse(isApi('POST', '/meetings')), modal.getByRole('button', { name: label('创建') }).click()]);
+    expect(created.status()).toBe(201);
+    meetingId = ((await created.json()) as MeetingDetail).id;
+    await modal.waitFor({ state: 'hidden' });
+
+    // The detail: the type's timeline, 已创建, the first step as a button.
+    await page.getByTestId('meeting-title').filter({ hasText: title }).waitFor();
+    expect(await page.getByTestId('meeting-state').innerText()).toBe('已创建');
+    expect(await page.getByTestId('meeting-timeline').locator('.ant-steps-item-title').allInnerTexts()).toEqual(['已创建', '已通知', '进行中', '已记录', '待上级审核', '已完成']);
+
+    // 发送会议通知: everyone of the branch ticked by default.
+    const [candidates] = await Promise.all([page.waitForResponse(isApi('GET', `/meetings/${meetingId}/candidates`)), page.getByRole('button', { name: label('发送会议通知') }).click()]);
+    const offered = (await candidates.json()) as MeetingCandidate[];
+    expect(offered.map((c) => c.name)).toContain(memberName);
+    const picker = page.locator('.ant-modal', { hasText: '选择参会人员' });
+    await picker.getByTestId('invitee-picker').locator('.ant-table-row').first().waitFor();
+    await screenshot(page, 'admin-meeting-invitees');
+    const [notified] = await Promise.all([
+      page.waitForResponse(isApi('POST', `/meetings/${meetingId}/transitions`)),
+      picker.getByRole('button', { name: new RegExp(`发送会议通知（${offered.length}人）`) }).click(),
+    ]);
+    expect(notified.status()).toBe(200);
+    await page.getByTestId('meeting-state').filter({ hasText: '已通知' }).waitFor();
+    expect(await page.getByTestId('meeting-invitees').locator('.ant-table-row').count()).toBe(Math.min(offered.length, 20));
+
+    // Too early to hold it: the API names the step and what is missing, and the admin reads it.
+    await page.getByRole('button', { name: label('开始会议') }).click();
+    const early = await confirmPop(page, '开始会议', isApi('POST', `/meetings/${meetingId}/transitions`));
+    expect(early.status()).toBe(409);
+    const refusal = (await early.json()) as ErrorBody;
+    expect(refusal.message).toContain('到达会议开始时间');
+    await page.getByTestId('transition-error').filter({ hasText: refusal.message }).waitFor();
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await screenshot(page, 'admin-meeting-notified');
+  });
+
+  // Moved on through the API: the plan brought forward so the start arrives in seconds, two members answer.
+  const startsAt = Date.now() + 12_000;
+  await call('PATCH', `/meetings/${meetingId}`, { startsAt: new Date(startsAt).toISOString(), feedbackDeadline: new Date(startsAt - 6_000).toISOString() }, secretary);
+  for (const token of [secretary, member]) await call('POST', `/meetings/${meetingId}/feedback`, { attend: true }, token);
+  // The start arrives: the server's clock is moved past it (DEV_CLOCK), nothing waits.
+  await call('POST', '/dev/clock', { advanceMs: Math.max(1, startsAt - Date.now() + 1_000) }, secretary);
+
+  await withFailureShot(page, 'meeting-held', async () => {
+    await Promise.all([page.waitForResponse(isApi('GET', `/meetings/${meetingId}`)), page.reload()]);
+    // The scheduled job may have held it already; otherwise the admin does.
+    if ((await page.getByTestId('meeting-state').innerText()) === '已通知') {
+      await page.getByRole('button', { name: label('开始会议') }).click();
+      expect((await confirmPop(page, '开始会议', isApi('POST', `/meetings/${meetingId}/transitions`))).status()).toBe(200);
+    }
+    await page.getByTestId('meeting-state').filter({ hasText: '进行中' }).waitFor();
+    const [opened] = await Promise.all([page.waitForResponse(isApi('POST', `/meetings/${meetingId}/checkin/open`)), page.getByTestId('checkin-toggle').click()]);
+    expect(opened.status()).toBe(200);
+
+    // 签到大屏: full window, a QR code of the rotating code, the counts.
+    await Promise.all([page.waitForResponse(isApi('GET', `/meetings/${meetingId}/checkin/code`)), page.getByRole('button', { name: /打开签到大屏/ }).click()]);
+    const screen = page.getByTestId('checkin-screen');
+    await screen.getByTestId('checkin-qr').waitFor();
+    expect(await page.getByRole('menuitem').count()).toBe(0);
+    expect(await screen.getByTestId('screen-title').innerText()).toBe(title);
+    const invited = (await call<MeetingDetail>('GET', `/meetings/${meetingId}`, undefined, secretary)).invitedCount;
+    expect((await screen.getByTestId('screen-counts').innerText()).replace(/\s+/g, '')).toBe(`0/${invited}`);
+    // A member scans it (the code the screen shows) and appears within one poll.
+    const { code } = await call<MeetingCheckinCode>('GET', `/meetings/${meetingId}/checkin/code`, undefined, secretary);
+    await call('POST', `/meetings/${meetingId}/checkin`, { code }, member);
+    await screen.getByTestId('screen-recent').getByText(memberName).waitFor({ timeout: 10_000 });
+    expect((await screen.getByTestId('screen-counts').innerText()).replace(/\s+/g, '')).toBe(`1/${invited}`);
+    await screenshot(page, 'admin-meeting-screen');
+
+    // Back to the detail: a vote during the meeting, counted live.
+    await screen.getByRole('button', { name: /退出大屏/ }).click();
+    await page.getByRole('tab', { name: '表决' }).click();
+    await page.getByRole('button', { name: /发起表决/ }).click();
+    const voteForm = page.locator('.ant-modal', { hasText: '发起表决' });
+    await voteForm.locator('#vote_title').fill('同意接收张伟为预备党员');
+    const [voted] = await Promise.all([page.waitForResponse(isApi('POST', `/meetings/${meetingId}/votes`)), voteForm.getByRole('button', { name: label('发起') }).click()]);
+    expect(voted.status()).toBe(201);
+    const vote = page.getByTestId('votes').locator('.ant-card', { hasText: '同意接收张伟为预备党员' });
+    await vote.getByText('进行中').waitFor();
+    expect(await vote.locator('.ant-progress').count()).toBe(3);
+    const { id: voteId } = (await voted.json()) as { id: number };
+    await call('POST', `/meetings/${meetingId}/votes/${voteId}/ballot`, { option: 0 }, member);
+    await vote.getByText('已投 1 票').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'admin-meeting-vote');
+
+    // The minutes, then up for review.
+    await page.getByRole('tab', { name: '会议记录' }).click();
+    await page.locator('#meeting-record_minutes').fill('会议传达学习了上级会议精神，讨论了发展党员事项，与会党员一致同意。');
+    await page.getByTestId('quorum').waitFor();
+    const [recorded] = await Promise.all([page.waitForResponse(isApi('PATCH', `/meetings/${meetingId}/record`)), page.getByRole('button', { name: /保存会议记录/ }).click()]);
+    expect(recorded.status()).toBe(200);
+    await page.locator('.ant-message-notice', { hasText: '会议记录已保存' }).waitFor();
+    await screenshot(page, 'admin-meeting-record-form');
+    await page.getByRole('button', { name: label('填写会议纪要') }).click();
+    expect((await confirmPop(page, '填写会议纪要', isApi('POST', `/meetings/${meetingId}/transitions`))).status()).toBe(200);
+    await page.getByTestId('meeting-state').filter({ hasText: '已记录' }).waitFor();
+    await page.getByRole('button', { name: label('提交上级审核') }).click();
+    expect((await confirmPop(page, '提交上级审核', isApi('POST', `/meetings/${meetingId}/transitions`))).status()).toBe(200);
+    await page.getByTestId('meeting-state').filter({ hasText: '待上级审核' }).waitFor();
+    // Submitted, the record is no longer a form.
+    await page.getByTestId('meeting-record').filter({ hasText: '会议传达学习了上级会议精神' }).waitFor();
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'admin-meeting-submitted');
+  });
+  expect(errors).toEqual([]);
+  await page.close();
+
+  // The tenant admin, as the parent organisation, approves it from the review queue.
+  const reviewer = await openAdmin();
+  await reviewer.page.setViewportSize({ width: 1366, height: 800 });
+  await withFailureShot(reviewer.page, 'meeting-review', async () => {
+    const p = reviewer.page;
+    await loginAsTenantAdmin(p);
+    await Promise.all([p.waitForResponse(isApi('GET', '/meetings/reviews')), p.getByRole('menuitem', { name: '审核', exact: true }).click()]);
+    const row = p.getByTestId('meeting-reviews').locator('.ant-table-row', { hasText: title });
+    await row.waitFor();
+    await screenshot(p, 'admin-meeting-reviews');
+    await row.getByRole('button', { name: label('审核通过') }).click();
+    expect((await confirmPop(p, '审核通过', isApi('POST', `/meetings/${meetingId}/transitions`))).status()).toBe(200);
+    await row.waitFor({ state: 'detached' });
+
+    // 督办 and the detail as the reviewer sees it.
+    await Promise.all([p.waitForResponse(isApi('GET', '/meetings/supervision')), p.getByRole('menuitem', { name: /督办/ }).click()]);
+    await p.getByTestId('supervision').waitFor();
+    const [recomputed] = await Promise.all([p.waitForResponse(isApi('POST', '/meetings/supervision/recompute')), p.getByRole('button', { name: /重新统计/ }).click()]);
+    expect(recomputed.status()).toBe(200);
+    const branchRow = p.getByTestId('supervision').locator('.ant-table-row', { hasText: orgName });
+    await branchRow.waitFor();
+    await p.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    expect(await p.getByTestId('supervision-computed').innerText()).not.toContain('尚未统计');
+    await screenshot(p, 'admin-meeting-supervision');
+    await Promise.all([p.waitForResponse(isApi('GET', `/meetings/${meetingId}`)), p.goto(`${server.baseUrl}/admin/#/meetings/${meetingId}`)]);
+    await p.getByTestId('meeting-state').filter({ hasText: '已完成' }).waitFor();
+    await screenshot(p, 'admin-meeting-done');
+    await p.getByRole('tab', { name: '会议记录' }).click();
+    await p.getByTestId('meeting-record').filter({ hasText: '实到人员（1）' }).waitFor();
+    await screenshot(p, 'admin-meeting-record-view');
+  });
+  expect(reviewer.errors).toEqual([]);
+  await reviewer.page.close();
 });
 
 test('a locked branch admin gets a one-time password and must change it at login', async () => {

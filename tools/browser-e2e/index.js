@@ -60,6 +60,8 @@ export async function startServer({ serverDir, required = [], env: extraEnv = {}
     // Explicit, so neither the shell nor a developer's .env points the test at another database.
     DATABASE_URL: `sqlite:${join(dataDir, 'dangjian.sqlite')}`,
     NODE_ENV: 'development',
+    // Time-bound steps (a meeting's start) are reached by moving the server's clock, not by waiting.
+    DEV_CLOCK: 'true',
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };

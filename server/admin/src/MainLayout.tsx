@@ -1,25 +1,43 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Dropdown, Layout, Menu, Modal, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CheckSquareOutlined, ReconciliationOutlined, DownOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MessageOutlined, HeartOutlined, TrophyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me, TokenPair } from '@dangjian/shared';
 import { ADMIN_ROLES, ROLE_LABELS } from '@dangjian/shared';
 import { api, ApiError } from './api';
 import { OrgMemberPage } from './pages/OrgMemberPage';
+import { BranchPage } from './pages/BranchPage';
 import { LockedAccountsPage } from './pages/LockedAccountsPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { SmsOutboxPage } from './pages/SmsOutboxPage';
 import { ActivationCodesPage } from './pages/ActivationCodesPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { MeetingDetailPage } from './pages/MeetingDetailPage';
+import { CheckinScreenPage } from './pages/CheckinScreenPage';
+import { MeetingReviewsPage } from './pages/MeetingReviewsPage';
+import { SupervisionPage } from './pages/SupervisionPage';
+import { MeetingTypesPage } from './pages/MeetingTypesPage';
+import { DuesStandardsPage } from './pages/DuesStandardsPage';
+import { DuesBillsPage } from './pages/DuesBillsPage';
+import { DuesPaymentsPage } from './pages/DuesPaymentsPage';
+import { DuesSummaryPage } from './pages/DuesSummaryPage';
+import { DuesAccountsPage } from './pages/DuesAccountsPage';
+import { DuesAccountReviewPage } from './pages/DuesAccountReviewPage';
+import { DuesTransfersPage } from './pages/DuesTransfersPage';
+import { DuesReconciliationPage } from './pages/DuesReconciliationPage';
+import { DuesSettingsPage } from './pages/DuesSettingsPage';
+import { PointsRulesPage } from './pages/PointsRulesPage';
+import { PointsRankingPage } from './pages/PointsRankingPage';
+import { AidReviewPage } from './pages/AidReviewPage';
+import { AidBlacklistPage } from './pages/AidBlacklistPage';
 import { ChangePasswordForm } from './components/ChangePasswordForm';
+import { listBefore, navigate, rememberList, routeFromHash, type PageKey } from './route';
 
-type PageKey = 'orgs' | 'locked' | 'audit' | 'sms' | 'codes';
-const PAGE_KEYS: PageKey[] = ['orgs', 'locked', 'audit', 'sms', 'codes'];
-
-/** The page lives in the hash (#/audit), so a reload stays where the admin was; no server routing. */
-function pageFromHash(): PageKey {
-  const key = window.location.hash.replace(/^#\/?/, '') as PageKey;
-  return PAGE_KEYS.includes(key) ? key : 'orgs';
-}
+/** What a platform operator (no tenant) sees: onboarding, the dues account review, reconciliation. */
+const PLATFORM_PAGES: PageKey[] = ['codes', 'dues/review', 'dues/reconciliation'];
+const PLATFORM_ONLY_PAGES: PageKey[] = ['codes', 'dues/review'];
+/** Tenant-wide settings and records: the tenant admin's only (the API answers 403 to other admins). */
+const TENANT_ADMIN_PAGES: PageKey[] = ['audit', 'meetings/types', 'dues/reconciliation', 'dues/settings'];
 
 interface Props {
   me: Me;
@@ -29,12 +47,13 @@ interface Props {
 
 export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
   const { message } = App.useApp();
-  const [page, setPage] = useState<PageKey>(pageFromHash);
+  const [route, setRoute] = useState(routeFromHash);
+  const page = route.page;
   const [smsOutbox, setSmsOutbox] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
 
   useEffect(() => {
-    const onHash = () => setPage(pageFromHash());
+    const onHash = () => setRoute(routeFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -55,27 +74,88 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
   }, [me.tenantId]);
 
   const go = (key: PageKey) => {
-    window.location.hash = `/${key}`;
-    setPage(key);
+    navigate(key);
+    setRoute({ page: key });
+    // A new page opens at its top, not where the last one was scrolled to.
+    window.scrollTo(0, 0);
   };
 
   // The audit log is for tenant admins (the API answers 403 to other admins).
   const canAudit = me.roles.some((r) => r.role === 'tenant_admin');
+  // Meetings are reviewed and supervised by the organisations above the branches (党委, 党总支).
+  const isParentAdmin = me.roles.some((r) => r.role === 'tenant_admin' || r.role === 'org_admin');
   // Platform operators (no tenant) manage tenant onboarding; tenant pages are not theirs.
   const platformOnly = me.tenantId === null && me.roles.some((r) => r.role === 'platform_admin');
   const menuItems: MenuProps['items'] = platformOnly
-    ? [{ key: 'codes', icon: <KeyOutlined />, label: '入驻激活码' }]
+    ? [
+        { key: 'codes', icon: <KeyOutlined />, label: '入驻激活码' },
+        { key: 'dues/review', icon: <CheckSquareOutlined />, label: '党费账户审核' },
+        { key: 'dues/reconciliation', icon: <ReconciliationOutlined />, label: '党费对账' },
+      ]
     : [
         { key: 'orgs', icon: <ApartmentOutlined />, label: '组织与党员' },
+        { key: 'branch', icon: <FlagOutlined />, label: '网上支部' },
+        {
+          key: 'meetings-menu',
+          icon: <TeamOutlined />,
+          label: '组织生活',
+          children: [
+            { key: 'meetings', label: '会议列表' },
+            ...(isParentAdmin ? [{ key: 'meetings/reviews', label: '审核' }] : []),
+            { key: 'meetings/supervision', label: '督办' },
+            ...(canAudit ? [{ key: 'meetings/types', label: '类型设置' }] : []),
+          ],
+        },
+        {
+          key: 'dues-menu',
+          icon: <AccountBookOutlined />,
+          label: '党费管理',
+          children: [
+            { key: 'dues/standards', label: '党费标准' },
+            { key: 'dues/bills', label: '交纳情况' },
+            { key: 'dues/payments', label: '交纳记录' },
+            { key: 'dues/summary', label: '统计' },
+            { key: 'dues/accounts', label: '党费账户' },
+            { key: 'dues/transfers', label: '党费上划' },
+            ...(canAudit
+              ? [
+                  { key: 'dues/reconciliation', label: '对账' },
+                  { key: 'dues/settings', label: '设置' },
+                ]
+              : []),
+          ],
+        },
+        {
+          key: 'points-menu',
+          icon: <TrophyOutlined />,
+          label: '积分管理',
+          children: [
+            { key: 'points/rules', label: '积分规则' },
+            { key: 'points/rankings', label: '积分排名' },
+          ],
+        },
+        {
+          key: 'aid-menu',
+          icon: <HeartOutlined />,
+          label: '党员e家',
+          children: [
+            { key: 'aid/review', label: '互助审核' },
+            { key: 'aid/blacklist', label: '黑名单' },
+          ],
+        },
         { key: 'locked', icon: <LockOutlined />, label: '已锁定账号' },
         ...(canAudit ? [{ key: 'audit', icon: <AuditOutlined />, label: '审计日志' }] : []),
         ...(smsOutbox ? [{ key: 'sms', icon: <MessageOutlined />, label: '短信发件箱' }] : []),
       ];
-  const current: PageKey = platformOnly
-    ? 'codes'
-    : (page === 'sms' && !smsOutbox) || (page === 'audit' && !canAudit) || page === 'codes'
-      ? 'orgs'
-      : page;
+  // A page the signed-in admin has no menu item for (an old link, a hand-typed hash) falls back to the first page.
+  const allowed = (p: PageKey) =>
+    platformOnly
+      ? PLATFORM_PAGES.includes(p)
+      : !PLATFORM_ONLY_PAGES.includes(p) && (p !== 'sms' || smsOutbox) && (!TENANT_ADMIN_PAGES.includes(p) || canAudit);
+  const current: PageKey = allowed(page) ? page : platformOnly ? 'codes' : 'orgs';
+
+  if (!route.meetingId) rememberList(current);
+  if (current === 'meetings' && route.meetingId && route.screen) return <CheckinScreenPage meetingId={route.meetingId} />;
 
   const roles = [
     ...new Set(me.roles.filter((r) => ADMIN_ROLES.includes(r.role)).map((r) => ROLE_LABELS[r.role] + (r.orgName ? `·${r.orgName}` : ''))),
@@ -111,11 +191,29 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={148} theme="light">
-          <Menu mode="inline" selectedKeys={[current]} items={menuItems} onClick={(e) => go(e.key as PageKey)} style={{ height: '100%' }} />
+        <Layout.Sider width={platformOnly ? 168 : 148} theme="light">
+          <Menu mode="inline" selectedKeys={[route.meetingId ? listBefore() : current]} defaultOpenKeys={['meetings-menu', 'dues-menu', 'points-menu', 'aid-menu']} items={menuItems} onClick={(e) => go(e.key as PageKey)} style={{ height: '100%' }} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           {current === 'orgs' && <OrgMemberPage />}
+          {current === 'branch' && <BranchPage me={me} />}
+          {current === 'meetings' && (route.meetingId ? <MeetingDetailPage key={route.meetingId} meetingId={route.meetingId} /> : <MeetingsPage me={me} />)}
+          {current === 'meetings/reviews' && <MeetingReviewsPage />}
+          {current === 'meetings/supervision' && <SupervisionPage />}
+          {current === 'meetings/types' && <MeetingTypesPage />}
+          {current === 'dues/standards' && <DuesStandardsPage />}
+          {current === 'dues/bills' && <DuesBillsPage canGenerate={canAudit} />}
+          {current === 'dues/payments' && <DuesPaymentsPage />}
+          {current === 'dues/summary' && <DuesSummaryPage />}
+          {current === 'dues/accounts' && <DuesAccountsPage />}
+          {current === 'dues/transfers' && <DuesTransfersPage />}
+          {current === 'dues/reconciliation' && <DuesReconciliationPage />}
+          {current === 'dues/settings' && <DuesSettingsPage />}
+          {current === 'dues/review' && <DuesAccountReviewPage />}
+          {current === 'points/rules' && <PointsRulesPage canEdit={canAudit} />}
+          {current === 'points/rankings' && <PointsRankingPage />}
+          {current === 'aid/review' && <AidReviewPage />}
+          {current === 'aid/blacklist' && <AidBlacklistPage />}
           {current === 'locked' && <LockedAccountsPage />}
           {current === 'audit' && <AuditLogPage />}
           {current === 'sms' && <SmsOutboxPage />}

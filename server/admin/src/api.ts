@@ -4,7 +4,56 @@
  * Every error reaches the caller as an ApiError carrying the server's `{ code, message, details }`.
  */
 import type {
+  AidAction,
+  AidBlacklistEntry,
+  AidBlacklistRequest,
+  AidCommentView,
+  AidItemDetail,
+  AidItemQuery,
+  AidItemSummary,
   AuditEntry,
+  DuesAccountApproveRequest,
+  DuesAccountForm,
+  DuesAccountRejectRequest,
+  DuesAccountStatus,
+  DuesAccountView,
+  DuesBillGenerateRequest,
+  DuesBillGenerateResult,
+  DuesBillQuery,
+  DuesBillView,
+  DuesCashRequest,
+  DuesFlaggedMember,
+  DuesPaymentQuery,
+  DuesPaymentView,
+  DuesRemindRequest,
+  DuesRemindResult,
+  DuesReverseRequest,
+  DuesSettings,
+  DuesStandardCorrectionRequest,
+  DuesStandardLockRequest,
+  DuesStandardLockResult,
+  DuesStandardQuery,
+  DuesStandardRequest,
+  DuesStandardRow,
+  DuesStandardView,
+  DuesSummary,
+  DuesTransferPreview,
+  DuesTransferRequest,
+  DuesTransferView,
+  MemberDues,
+  PayChannel,
+  ReconRunRequest,
+  ReconRunView,
+  BranchComment,
+  BranchHome,
+  BranchMember,
+  BranchPostCreateRequest,
+  BranchPostDetail,
+  BranchPostQuery,
+  BranchPostSummary,
+  BranchPostUpdateRequest,
+  BranchReadStats,
+  BranchRemindResult,
   ChangePasswordRequest,
   ErrorBody,
   ImportResult,
@@ -19,14 +68,37 @@ import type {
   OrgPostCreateRequest,
   OrgPostView,
   EntryCodes,
+  EvaluationGradesRequest,
+  EvaluationView,
+  MeetingAction,
+  MeetingCandidate,
+  MeetingCheckinCode,
+  MeetingCreateRequest,
+  MeetingDetail,
+  MeetingQuery,
+  MeetingRecordRequest,
+  MeetingSummary,
+  MeetingTransitionRequest,
+  MeetingType,
+  MeetingTypeSetting,
+  MeetingUpdateRequest,
+  MeetingVoteCreateRequest,
+  MeetingVoteView,
+  SupervisionView,
   OrgTermChangeRequest,
   OrgTermView,
   OrgUpdateRequest,
   Page,
   PasswordLoginRequest,
+  PointsRanking,
+  PointsRankingQuery,
+  PointsRuleCreateRequest,
+  PointsRuleUpdateRequest,
+  PointsRuleView,
   ResetPasswordResult,
   SmsOutboxEntry,
   TokenPair,
+  UploadedImage,
 } from '@dangjian/shared';
 
 const BASE = '/api/v1';
@@ -219,7 +291,7 @@ function fileNameFrom(disposition: string | null): string | null {
   return plain ? plain[1] : null;
 }
 
-/** A multipart upload of one file in the field `file`, as the import endpoints expect. */
+/** A multipart upload of one file in the field `file`, as the import and image endpoints expect. */
 function upload<T>(path: string, file: File): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
@@ -300,6 +372,125 @@ export const api = {
     locked: () => request<LockedAccount[]>('GET', '/accounts/locked'),
     unlock: (userId: number) => request<unknown>('POST', `/accounts/${id(userId)}/unlock`, { json: {} }),
     resetPassword: (userId: number) => request<ResetPasswordResult>('POST', `/accounts/${id(userId)}/reset-password`, { json: {} }),
+  },
+  branch: {
+    /** The branch's home; orgId is needed for a branch the admin is not a member of. */
+    home: (orgId: number) => request<BranchHome>('GET', '/branch', { query: { orgId } }),
+    posts: (q: BranchPostQuery) => request<Page<BranchPostSummary>>('GET', '/branch/posts', { query: { ...q } }),
+    post: (postId: number) => request<BranchPostDetail>('GET', `/branch/posts/${id(postId)}`),
+    create: (req: BranchPostCreateRequest) => request<BranchPostDetail>('POST', '/branch/posts', { json: req }),
+    update: (postId: number, req: BranchPostUpdateRequest) => request<BranchPostDetail>('PATCH', `/branch/posts/${id(postId)}`, { json: req }),
+    remove: (postId: number) => request<void>('DELETE', `/branch/posts/${id(postId)}`),
+    comments: (postId: number, q: { page: number; pageSize: number }) =>
+      request<Page<BranchComment>>('GET', `/branch/posts/${id(postId)}/comments`, { query: { ...q } }),
+    removeComment: (commentId: number) => request<void>('DELETE', `/branch/comments/${id(commentId)}`),
+    reads: (postId: number) => request<BranchReadStats>('GET', `/branch/posts/${id(postId)}/reads`),
+    remind: (postId: number) => request<BranchRemindResult>('POST', `/branch/posts/${id(postId)}/remind`, { json: {} }),
+    /** Letters (BR-10): only the branch secretary may reply. */
+    reply: (postId: number, content: string) => request<BranchPostDetail>('POST', `/branch/posts/${id(postId)}/reply`, { json: { content } }),
+    members: (q: { orgId: number; page: number; pageSize: number }) => request<Page<BranchMember>>('GET', '/branch/members', { query: { ...q } }),
+  },
+  files: {
+    /** jpeg/png/webp up to 5 MB; the key goes into a post's `images`. */
+    image: (file: File) => upload<UploadedImage>('/files/images', file),
+  },
+  /** 组织生活 (MEET-1…MEET-12). */
+  meetings: {
+    types: () => request<MeetingTypeSetting[]>('GET', '/meetings/types'),
+    setType: (type: MeetingType, enabled: boolean) => request<MeetingTypeSetting>('PUT', `/meetings/types/${encodeURIComponent(type)}`, { json: { enabled } }),
+    list: (q: MeetingQuery) => request<Page<MeetingSummary>>('GET', '/meetings', { query: { ...q } }),
+    /** Awaiting the caller as the parent organisation's admin. */
+    reviews: (q: { page: number; pageSize: number }) => request<Page<MeetingSummary>>('GET', '/meetings/reviews', { query: { ...q } }),
+    get: (meetingId: number) => request<MeetingDetail>('GET', `/meetings/${id(meetingId)}`),
+    create: (req: MeetingCreateRequest) => request<MeetingDetail>('POST', '/meetings', { json: req }),
+    update: (meetingId: number, req: MeetingUpdateRequest) => request<MeetingDetail>('PATCH', `/meetings/${id(meetingId)}`, { json: req }),
+    remove: (meetingId: number) => request<void>('DELETE', `/meetings/${id(meetingId)}`),
+    candidates: (meetingId: number) => request<MeetingCandidate[]>('GET', `/meetings/${id(meetingId)}/candidates`),
+    /** Errors name the current step and what is missing. */
+    transition: (meetingId: number, action: MeetingAction, extra: Omit<MeetingTransitionRequest, 'action'> = {}) =>
+      request<MeetingDetail>('POST', `/meetings/${id(meetingId)}/transitions`, { json: { action, ...extra } }),
+    record: (meetingId: number, req: MeetingRecordRequest) => request<MeetingDetail>('PATCH', `/meetings/${id(meetingId)}/record`, { json: req }),
+    checkin: (meetingId: number, open: boolean) => request<MeetingDetail>('POST', `/meetings/${id(meetingId)}/checkin/${open ? 'open' : 'close'}`, { json: {} }),
+    /** The rotating code of the big screen (~30 s). */
+    checkinCode: (meetingId: number) => request<MeetingCheckinCode>('GET', `/meetings/${id(meetingId)}/checkin/code`),
+    votes: (meetingId: number) => request<MeetingVoteView[]>('GET', `/meetings/${id(meetingId)}/votes`),
+    createVote: (meetingId: number, req: MeetingVoteCreateRequest) => request<MeetingVoteView>('POST', `/meetings/${id(meetingId)}/votes`, { json: req }),
+    closeVote: (meetingId: number, voteId: number) => request<MeetingVoteView>('POST', `/meetings/${id(meetingId)}/votes/${id(voteId)}/close`, { json: {} }),
+    evaluation: (meetingId: number) => request<EvaluationView>('GET', `/meetings/${id(meetingId)}/evaluation`),
+    setGrades: (meetingId: number, req: EvaluationGradesRequest) => request<EvaluationView>('PUT', `/meetings/${id(meetingId)}/evaluation/grades`, { json: req }),
+    supervision: (orgId?: number) => request<SupervisionView>('GET', '/meetings/supervision', { query: { orgId } }),
+    recompute: () => request<SupervisionView>('POST', '/meetings/supervision/recompute', { json: {} }),
+  },
+  /** 党费管理 (DUES-1…DUES-11). Money is integer fen both ways. */
+  dues: {
+    settings: () => request<DuesSettings>('GET', '/dues/settings'),
+    saveSettings: (s: DuesSettings) => request<DuesSettings>('PUT', '/dues/settings', { json: s }),
+    /** Members of the subtree with their standard for the year (`standard: null`: not set). */
+    standards: (q: DuesStandardQuery) => request<Page<DuesStandardRow>>('GET', '/dues/standards', { query: { ...q } }),
+    /** Refused with 409 once the year is locked: then `correctStandard`. */
+    setStandard: (req: DuesStandardRequest) => request<DuesStandardView>('PUT', '/dues/standards', { json: req }),
+    correctStandard: (standardId: number, req: DuesStandardCorrectionRequest) =>
+      request<DuesStandardView>('POST', `/dues/standards/${id(standardId)}/correct`, { json: req }),
+    lockStandards: (req: DuesStandardLockRequest) => request<DuesStandardLockResult>('POST', '/dues/standards/lock', { json: req }),
+    /** The year's standards from the Excel template (all or nothing, like the member import). */
+    importStandards: (year: number, file: File) => upload<ImportResult>(`/dues/standards/import?year=${id(year)}`, file),
+    /** The template, listing the organisation's members so only the amounts need filling in. */
+    downloadStandardsTemplate: (q: { orgId?: number; year: number }) => download('/dues/standards/template.xlsx', `党费标准导入模板${q.year}.xlsx`, { ...q }),
+    /** One member's year month by month (the cash entry picks its months from here). */
+    memberDues: (memberId: number, year: number) => request<MemberDues>('GET', `/dues/members/${id(memberId)}`, { query: { year } }),
+    payments: (q: DuesPaymentQuery) => request<Page<DuesPaymentView>>('GET', '/dues/payments', { query: { ...q } }),
+    exportPayments: (q: Omit<DuesPaymentQuery, 'page' | 'pageSize'>) => download('/dues/payments/export.xlsx', '党费交纳记录.xlsx', { ...q }),
+    /** 现金入账 (DUES-6). */
+    recordCash: (req: DuesCashRequest) => request<DuesPaymentView>('POST', '/dues/cash', { json: req }),
+    /** 冲正 (PAY-4): a reversal entry; the original payment stays. */
+    reverse: (paymentId: number, req: DuesReverseRequest) => request<DuesPaymentView>('POST', `/dues/payments/${id(paymentId)}/reverse`, { json: req }),
+    generateBills: (req: DuesBillGenerateRequest) => request<DuesBillGenerateResult>('POST', '/dues/bills/generate', { json: req }),
+    bills: (q: DuesBillQuery) => request<Page<DuesBillView>>('GET', '/dues/bills', { query: { ...q } }),
+    exportBills: (q: Omit<DuesBillQuery, 'page' | 'pageSize'>) => download('/dues/bills/export.xlsx', `党费交纳情况${q.month}.xlsx`, { ...q }),
+    remind: (req: DuesRemindRequest) => request<DuesRemindResult>('POST', '/dues/remind', { json: req }),
+    /** DUES-11: six or more months unpaid. */
+    flagged: (orgId?: number) => request<DuesFlaggedMember[]>('GET', '/dues/flagged', { query: { orgId } }),
+    summary: (q: { orgId?: number; year: number }) => request<DuesSummary>('GET', '/dues/summary', { query: { ...q } }),
+    /** The organisations' dues account applications; for the platform admin every tenant's (the review queue). */
+    accounts: (q: { status?: DuesAccountStatus } = {}) => request<DuesAccountView[]>('GET', '/dues/accounts', { query: { ...q } }),
+    /** 申请开通 — also the new application after a rejection. */
+    applyAccount: (form: DuesAccountForm) => request<DuesAccountView>('POST', '/dues/accounts', { json: form }),
+    approveAccount: (accountId: number, req: DuesAccountApproveRequest) => request<DuesAccountView>('POST', `/dues/accounts/${id(accountId)}/approve`, { json: req }),
+    rejectAccount: (accountId: number, req: DuesAccountRejectRequest) => request<DuesAccountView>('POST', `/dues/accounts/${id(accountId)}/reject`, { json: req }),
+    transferPreview: (q: DuesTransferRequest) => request<DuesTransferPreview>('GET', '/dues/transfers/preview', { query: { ...q } }),
+    transfer: (req: DuesTransferRequest) => request<DuesTransferView>('POST', '/dues/transfers', { json: req }),
+    transfers: (q: { orgId?: number }) => request<DuesTransferView[]>('GET', '/dues/transfers', { query: { ...q } }),
+    retryTransfer: (transferId: number) => request<DuesTransferView>('POST', `/dues/transfers/${id(transferId)}/retry`, { json: {} }),
+    /** Runs whose bill date lies in [from, to] (YYYY-MM-DD, inclusive), newest first. */
+    reconRuns: (q: { channel?: PayChannel; from: string; to: string }) => request<ReconRunView[]>('GET', '/dues/reconciliation', { query: { ...q } }),
+    runRecon: (req: ReconRunRequest) => request<ReconRunView>('POST', '/dues/reconciliation', { json: req }),
+  },
+  /** 积分 (PTS-2, PTS-4). Rules change only for the tenant admin (403 otherwise). */
+  points: {
+    /** The tenant's rules: built-in ones first (in the table's order), then custom declared ones. */
+    rules: () => request<PointsRuleView[]>('GET', '/points/rules'),
+    /** Answers with every rule after the change; built-in rules take only points, cap and enabled. */
+    updateRule: (req: PointsRuleUpdateRequest) => request<PointsRuleView[]>('PUT', '/points/rules', { json: req }),
+    /** A custom declared rule (自定义申报规则). */
+    createRule: (req: PointsRuleCreateRequest) => request<PointsRuleView>('POST', '/points/rules', { json: req }),
+    /** Top `limit` (≤ 100) of a branch, an organisation's subtree or the tenant, for a year (YYYY), a month (YYYY-MM) or all. */
+    rankings: (q: PointsRankingQuery) => request<PointsRanking>('GET', '/points/rankings', { query: { ...q } }),
+  },
+  /** 党员e家 (AID-1…AID-4): the review queue, an item's steps, snapshot comments, the blacklist. */
+  aid: {
+    /** view=review: submitted items of the admin's subtree; view=all with a state: items at that step. */
+    items: (q: AidItemQuery) => request<Page<AidItemSummary>>('GET', '/aid/items', { query: { ...q } }),
+    /** With the timeline and the admin's availableActions. */
+    item: (itemId: number) => request<AidItemDetail>('GET', `/aid/items/${id(itemId)}`),
+    /** 通过 / 驳回 (reason) / 确认办结… as the shared flow allows. */
+    transition: (itemId: number, action: AidAction, reason?: string) =>
+      request<AidItemDetail>('POST', `/aid/items/${id(itemId)}/transitions`, { json: reason ? { action, reason } : { action } }),
+    comments: (itemId: number, q: { page: number; pageSize: number }) => request<Page<AidCommentView>>('GET', `/aid/items/${id(itemId)}/comments`, { query: { ...q } }),
+    approveComment: (itemId: number, commentId: number) => request<AidCommentView>('POST', `/aid/items/${id(itemId)}/comments/${id(commentId)}/approve`, { json: {} }),
+    blacklist: (q: { page: number; pageSize: number }) => request<Page<AidBlacklistEntry>>('GET', '/aid/blacklist', { query: { ...q } }),
+    ban: (req: AidBlacklistRequest) => request<AidBlacklistEntry>('POST', '/aid/blacklist', { json: req }),
+    /** By the member's id. */
+    unban: (memberId: number) => request<void>('DELETE', `/aid/blacklist/${id(memberId)}`),
   },
   audit: {
     list: (q: { page: number; pageSize: number; action?: string }) => request<Page<AuditEntry>>('GET', '/audit-logs', { query: { ...q } }),

@@ -10,6 +10,7 @@ import { MemberFormModal } from './MemberFormModal';
 import { ImportModal } from './ImportModal';
 import { MEMBER_IMPORT } from './importKinds';
 import { useMemberActions } from './useMemberActions';
+import { usePaging } from '../usePaging';
 import { LoadError } from './LoadError';
 
 interface Props {
@@ -32,8 +33,7 @@ export function MemberRoster({ org, tree, onMembersChanged }: Props) {
   const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({ keyword: '' });
   const [keywordInput, setKeywordInput] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -210,18 +210,7 @@ export function MemberRoster({ org, tree, onMembersChanged }: Props) {
             />
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (t) => `共 ${t} 名党员`,
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(data?.total ?? 0, '名党员')}
         data-testid="member-table"
       />
       {editing && (

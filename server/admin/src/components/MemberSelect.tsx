@@ -5,6 +5,8 @@ import { api, errorMessage } from '../api';
 
 interface Props {
   orgId: number;
+  /** From a Form.Item: its label points at the search input. */
+  id?: string;
   value?: number;
   onChange?: (memberId: number | undefined) => void;
   placeholder?: string;
@@ -17,7 +19,7 @@ interface Props {
 }
 
 /** Picks a member of the org's subtree, searching the server by name or phone as the admin types. */
-export function MemberSelect({ orgId, value, onChange, placeholder = '输入姓名或手机号搜索', activated, disabledReason, emptyText = '没有找到党员' }: Props) {
+export function MemberSelect({ orgId, id, value, onChange, placeholder = '输入姓名或手机号搜索', activated, disabledReason, emptyText = '没有找到党员' }: Props) {
   const [keyword, setKeyword] = useState('');
   const [options, setOptions] = useState<MemberView[]>([]);
   const [loading, setLoading] = useState(false);
@@ -43,6 +45,7 @@ export function MemberSelect({ orgId, value, onChange, placeholder = '输入姓�
 
   return (
     <Select<number>
+      id={id}
       value={value}
       onChange={(v) => onChange?.(v)}
       placeholder={placeholder}

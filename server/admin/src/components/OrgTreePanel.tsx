@@ -17,13 +17,19 @@ interface Props {
   selectedId: number | null;
   onSelect: (id: number) => void;
   onReload: () => void;
+  /** Card title; 组织架构 by default. */
+  title?: string;
+  /** The Excel import of orgs (the org page); off where the tree only picks an org. */
+  canImport?: boolean;
+  /** Which nodes may be picked; the others stay visible for context. All by default. */
+  selectable?: (n: OrgNode) => boolean;
 }
 
 /**
  * 组织架构 (ORG-4): the tree the admin navigates by, and the Excel import that grows it; the actions
  * on one org live beside the selected org.
  */
-export function OrgTreePanel({ tree, loading, error, selectedId, onSelect, onReload }: Props) {
+export function OrgTreePanel({ tree, loading, error, selectedId, onSelect, onReload, title = '组织架构', canImport = true, selectable }: Props) {
   const { message } = App.useApp();
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<number[]>([]);
@@ -51,18 +57,20 @@ export function OrgTreePanel({ tree, loading, error, selectedId, onSelect, onRel
     });
   }, [tree, selectedId]);
 
-  const treeData = useMemo(() => toTreeData(tree, search.trim()), [tree, search]);
+  const treeData = useMemo(() => toTreeData(tree, search.trim(), selectable), [tree, search, selectable]);
   const searching = search.trim() !== '';
 
   return (
     <Card
-      title="组织架构"
+      title={title}
       size="small"
       extra={
         <Space size={2}>
-          <Button type="text" size="small" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-            导入组织
-          </Button>
+          {canImport && (
+            <Button type="text" size="small" icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              导入组织
+            </Button>
+          )}
           <Button type="text" size="small" icon={<ReloadOutlined />} loading={loading} onClick={onReload} aria-label="刷新组织树" />
         </Space>
       }
@@ -112,13 +120,15 @@ export function OrgTreePanel({ tree, loading, error, selectedId, onSelect, onRel
   );
 }
 
-function toTreeData(nodes: OrgNode[], search: string): TreeDataNode[] {
+function toTreeData(nodes: OrgNode[], search: string, selectable?: (n: OrgNode) => boolean): TreeDataNode[] {
   const out: TreeDataNode[] = [];
   for (const n of nodes) {
-    const children = toTreeData(n.children ?? [], search);
+    const children = toTreeData(n.children ?? [], search, selectable);
     if (search && !n.name.includes(search) && children.length === 0) continue;
     out.push({
       key: n.id,
+      selectable: selectable?.(n) ?? true,
+      className: selectable && !selectable(n) ? 'org-tree-context' : undefined,
       title: (
         <span className="org-tree-title">
           <span className="name" title={n.name}>

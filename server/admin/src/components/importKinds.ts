@@ -47,3 +47,12 @@ export const ORG_IMPORT: ImportKind = {
   downloadTemplate: () => api.orgs.downloadTemplate(),
   upload: (file) => api.orgs.import(file),
 };
+
+/** DUES-2: one year's dues standards; the template lists the organisation's members. Errors name the template's columns. */
+export const duesStandardImport = (year: number, orgId?: number): ImportKind => ({
+  title: `导入${year}年度党费标准`,
+  unit: '名党员的党费标准',
+  fillHint: '下载导入模板（已列出所选组织的党员），每行填写一名党员的类别和月收入（元，精确到分）；农民党员填写每月金额，困难减免须填写减免后金额和批准组织。',
+  downloadTemplate: () => api.dues.downloadStandardsTemplate({ orgId, year }),
+  upload: (file) => api.dues.importStandards(year, file),
+});
