@@ -6,40 +6,33 @@
  * sets a password, lands on home; then 我的 → 退出登录 and logs in again with phone + new password.
  * Screenshots: miniapp/test-results/activation-*.png.
  */
-import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import type { Page, Response } from 'playwright-core';
-import { api, collectPageErrors, launchBrowser, screenshot, SCREENSHOT_DIR, startServer, withFailureShot, type RunningBrowser, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import {
+  api,
+  clearScreenshots,
+  collectPageErrors,
+  fill,
+  findOrg,
+  gapX,
+  isApi,
+  latestCode,
+  launchBrowser,
+  screenshot,
+  startServer,
+  textOf,
+  withFailureShot,
+  type CaptchaChallenge,
+  type OrgNode,
+  type RunningBrowser,
+  type RunningServer,
+  type TokenPair,
+} from './harness';
 
-interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  mustChangePassword: boolean;
-}
-interface OrgNode {
-  id: number;
-  name: string;
-  children?: OrgNode[];
-}
 interface Me {
   tenantId: number | null;
-}
-interface CaptchaChallenge {
-  captchaId: string;
-  background: string;
-  width: number;
-  height: number;
-  pieceSize: number;
-  pieceY: number;
-}
-interface SmsOutboxEntry {
-  id: number;
-  phone: string;
-  code: string;
-  purpose: string;
-  createdAt: string;
 }
 
 const PHONE = '13712345678';
@@ -51,37 +44,6 @@ function maskName(name: string): string {
   if (chars.length <= 1) return chars.join('');
   if (chars.length === 2) return `${chars[0]}*`;
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}
-
-function findOrg(nodes: OrgNode[], name: string): OrgNode | null {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = findOrg(n.children ?? [], name);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-const isApi = (method: string, path: string) => (r: Response) => r.request().method() === method && new URL(r.url()).pathname === `/api/v1${path}`;
-
-/** The gap's x in the challenge's pixels: the `<rect>` with fill="#000" in the background SVG. */
-function gapX(challenge: CaptchaChallenge): number {
-  const m = /^data:image\/svg\+xml;base64,(.*)$/.exec(challenge.background);
-  if (!m) throw new Error('captcha background is not a base64 SVG data URL');
-  const svg = Buffer.from(m[1], 'base64').toString('utf8');
-  const rect = [...svg.matchAll(/<rect\b[^>]*>/g)].map((r) => r[0]).find((r) => /fill="#000"/.test(r));
-  const x = rect ? /\bx="([\d.]+)"/.exec(rect) : null;
-  if (!x) throw new Error(`no gap rect in the captcha SVG: ${svg.slice(0, 200)}…`);
-  return Number(x[1]);
-}
-
-async function textOf(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function fill(page: Page, fieldSelector: string, value: string): Promise<void> {
-  const input = page.locator(`${fieldSelector} input`).first();
-  await input.fill(value);
 }
 
 /** Drags the slider handle by `distance` CSS px over ~600 ms with several mouse moves. */
@@ -150,14 +112,6 @@ async function solveSliderAndSend(page: Page, shotName: string, missFirst = fals
   return { gap, scale };
 }
 
-async function latestCode(server: RunningServer, adminToken: string, phone: string, purpose: string): Promise<string> {
-  const { status, body } = await api<SmsOutboxEntry[]>(server, 'GET', '/dev/sms-outbox', undefined, adminToken);
-  expect(status).toBe(200);
-  const hit = body.find((m) => m.phone === phone && m.purpose === purpose); // newest first
-  if (!hit) throw new Error(`no ${purpose} SMS to ${phone} in the outbox`);
-  return hit.code;
-}
-
 describe('activation in the H5 build (Chromium, 375×812)', () => {
   let server: RunningServer;
   let browser: RunningBrowser;
@@ -169,13 +123,7 @@ describe('activation in the H5 build (Chromium, 375×812)', () => {
   before(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    console.log(`screenshots: ${SCREENSHOT_DIR}`);
-    // This suite's pictures from an earlier run would mislead.
-    try {
-      for (const f of readdirSync(SCREENSHOT_DIR)) if (/^(FAILED-)?activation-/.test(f)) rmSync(join(SCREENSHOT_DIR, f));
-    } catch {
-      // no folder yet
-    }
+    clearScreenshots('activation');
 
     // The entry scene of the member's branch, as its QR code carries it: t<tenant>o<org>.
     const { username, password } = server.logins.tenantAdmin;

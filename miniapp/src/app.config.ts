@@ -4,7 +4,24 @@
  * stays within the 1 MB budget (scripts/check-size.mjs) and each module within 2 MB.
  * (Evaluated in Node at build time: do not import this file from app code.)
  */
-const SUBPACKAGES = ['branch', 'meetings', 'dues', 'points', 'mutual-aid', 'snapshot', 'mall'] as const
+const SUBPACKAGES: Array<[name: string, pages: string[]]> = [
+  // 网上支部: a space's list (?kind=), a post (?id=), the post form, members, in-app messages.
+  ['branch', ['index', 'post', 'compose', 'members', 'messages']],
+  // 组织生活: my meetings (?phase=), a meeting (?id=); for branch admins the new-meeting form,
+  // the invitee picker (?id=&action=) and the record form (?id=&action=&field=).
+  ['meetings', ['index', 'detail', 'create', 'invite', 'record']],
+  // 党费: my months (?year=) and paying, a payment's result (?paymentId=; the H5 simulator returns
+  // there), 交费记录, 代缴, and for branch admins the month's paid / unpaid list (?orgId=&month=).
+  ['dues', ['index', 'result', 'receipts', 'proxy', 'admin']],
+  // 积分: my totals, my ledger (明细) and the branch / organisation / tenant ranking (排行).
+  ['points', ['index', 'detail', 'ranking']],
+  // 党员e家: 心愿树 / 微捐赠 (?kind=) with its views, an item (?id=) and the publish form (?kind=).
+  ['mutual-aid', ['index', 'detail', 'compose']],
+  // 随手拍: the 正能量 / 曝光台 feed, a post (?id=) with likes and comments, the form (?column=).
+  ['snapshot', ['index', 'detail', 'compose']],
+  // Modules still to come: their placeholder page.
+  ['mall', ['index']],
+]
 
 export default defineAppConfig({
   pages: [
@@ -15,7 +32,7 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/activate/index',
   ],
-  subPackages: SUBPACKAGES.map((name) => ({ root: `subpackages/${name}`, pages: ['index'] })),
+  subPackages: SUBPACKAGES.map(([name, pages]) => ({ root: `subpackages/${name}`, pages })),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

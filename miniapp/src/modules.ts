@@ -5,12 +5,14 @@ export interface ModuleEntry {
   /** One character shown in the tile's badge. */
   glyph: string
   description: string
+  /** Its page: a subpackage page, or a tab (`tab: true`, opened with switchTab). */
   path: string
+  tab?: boolean
   accent: 'red' | 'gold'
 }
 
 export const MODULES: ModuleEntry[] = [
-  { key: 'branch', name: '网上支部', glyph: '支', description: '支部通知、党员名册和支部动态', path: '/subpackages/branch/index', accent: 'red' },
+  { key: 'branch', name: '网上支部', glyph: '支', description: '支部通知、党员名册和支部动态', path: '/pages/branch/index', tab: true, accent: 'red' },
   { key: 'meetings', name: '组织生活', glyph: '会', description: '三会一课、主题党日的安排与签到', path: '/subpackages/meetings/index', accent: 'gold' },
   { key: 'dues', name: '党费交纳', glyph: '费', description: '查看应交党费并在线交纳', path: '/subpackages/dues/index', accent: 'red' },
   { key: 'points', name: '积分', glyph: '分', description: '参加活动、学习获得的积分', path: '/subpackages/points/index', accent: 'gold' },

@@ -184,3 +184,26 @@ test('204 No Content resolves with undefined', async () => {
   serve(() => ({ statusCode: 204, data: '' }))
   await expect(api.post('/api/v1/auth/logout')).resolves.toBeUndefined()
 })
+
+test('patch sends a POST with X-HTTP-Method-Override: PATCH (wx.request has no PATCH), keeping the token', async () => {
+  login()
+  serve(() => ({ statusCode: 200, data: { id: 9 } }))
+  await expect(api.patch('/api/v1/branch/posts/9', { content: '新' })).resolves.toEqual({ id: 9 })
+  const [req] = calls()
+  expect(req).toMatchObject({ method: 'POST', url: 'https://api.test/api/v1/branch/posts/9', data: { content: '新' } })
+  expect(req.header['X-HTTP-Method-Override']).toBe('PATCH')
+  expect(req.header.Authorization).toBe('Bearer A1')
+  expect(req.header['Content-Type']).toBe('application/json')
+})
+
+test('patch keeps the override on the retry after a token refresh', async () => {
+  login('A1', 'R1')
+  serve((req) => {
+    if (req.url.endsWith('/auth/refresh')) return { statusCode: 200, data: tokens(2) }
+    return req.header.Authorization === 'Bearer A2' ? { statusCode: 200, data: {} } : unauthenticated
+  })
+  await api.patch('/api/v1/branch/posts/9', { closesAt: null })
+  const posts = calls().filter((r) => r.url.endsWith('/branch/posts/9'))
+  expect(posts.map((r) => [r.method, r.header['X-HTTP-Method-Override']])).toEqual([['POST', 'PATCH'], ['POST', 'PATCH']])
+  expect(refreshCalls()[0].header['X-HTTP-Method-Override']).toBeUndefined()
+})

@@ -8,7 +8,8 @@
  *  - API errors reject with ApiError {status, code, message, details} and show the server's
  *    Chinese message as a toast; network failures reject with NetworkError (PageShell: 重试).
  * Types come from @dangjian/shared, e.g. `api.get<Me>('/api/v1/auth/me')`.
- * Methods: GET, POST, PUT, DELETE only (WeChat's wx.request has no PATCH).
+ * Methods: GET, POST, PUT, DELETE. WeChat's wx.request has no PATCH, so `api.patch` sends a POST
+ * with `X-HTTP-Method-Override: PATCH` (the server routes it as PATCH) on every platform alike.
  */
 import Taro from '@tarojs/taro'
 import type { ErrorBody, RefreshRequest, TokenPair } from '@dangjian/shared'
@@ -26,6 +27,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 export type Query = Record<string, string | number | boolean | null | undefined>
 
 export interface RequestOptions {
+  /** Extra request headers (e.g. the method override). */
+  headers?: Record<string, string>
   /** Query string parameters (null/undefined are left out). */
   query?: Query
   /** Send the access token (default true). Public calls such as logins may pass false. */
@@ -41,11 +44,17 @@ export interface RequestOptions {
 export const LOGIN_PAGE = '/pages/login/index'
 const REFRESH_PATH = '/api/v1/auth/refresh'
 const DEFAULT_TIMEOUT = 15000
+/** The header that makes the server treat a POST as a PATCH. */
+export const METHOD_OVERRIDE_HEADER = 'X-HTTP-Method-Override'
 
-interface RawResponse {
+/** One HTTP exchange's answer, whatever the transport (request, uploadFile). */
+export interface RawResponse {
   status: number
   data: unknown
 }
+
+/** Sends one exchange with the given access token (null = none). */
+export type Exchange = (token: string | null) => Promise<RawResponse>
 
 /** Absolute URL of an API path ('/api/v1/...'). */
 export function apiUrl(path: string, query?: Query): string {
@@ -62,7 +71,7 @@ export function apiUrl(path: string, query?: Query): string {
 }
 
 async function send(method: HttpMethod, path: string, body: unknown, token: string | null, opts: RequestOptions): Promise<RawResponse> {
-  const header: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
+  const header: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', ...opts.headers }
   if (token) header.Authorization = `Bearer ${token}`
   let res: Taro.request.SuccessCallbackResult
   try {
@@ -156,10 +165,10 @@ function showToast(message: string): void {
   }
 }
 
-async function perform<T>(method: HttpMethod, path: string, body: unknown, opts: RequestOptions): Promise<T> {
+async function perform<T>(exchange: Exchange, opts: RequestOptions): Promise<T> {
   const useAuth = opts.auth !== false
   const token = useAuth ? getAccessToken() : null
-  let res = await send(method, path, body, token, opts)
+  let res = await exchange(token)
 
   if (useAuth && opts.refresh !== false && isTokenRejected(res) && (token || getRefreshToken())) {
     let fresh: string
@@ -175,7 +184,7 @@ async function perform<T>(method: HttpMethod, path: string, body: unknown, opts:
         throw createApiError(401, { code: isApiError(e) ? e.code : 'UNAUTHENTICATED', message: SESSION_EXPIRED_MESSAGE })
       }
     }
-    res = await send(method, path, body, fresh, opts)
+    res = await exchange(fresh)
     if (isTokenRejected(res)) {
       expireSession()
       throw createApiError(401, { code: 'UNAUTHENTICATED', message: SESSION_EXPIRED_MESSAGE })
@@ -191,20 +200,31 @@ async function perform<T>(method: HttpMethod, path: string, body: unknown, opts:
   throw error
 }
 
-/** Sends one API call; see the file comment for the behaviour. */
-export async function request<T>(method: HttpMethod, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+/**
+ * Runs one exchange with the request layer's token refresh, errors and toast (see the file
+ * comment); `request` uses it for JSON calls, services/upload.ts for file uploads.
+ */
+export async function exchangeWithAuth<T>(exchange: Exchange, opts: RequestOptions = {}): Promise<T> {
   try {
-    return await perform<T>(method, path, body, opts)
+    return await perform<T>(exchange, opts)
   } catch (e) {
     if (opts.toast !== false && (isApiError(e) || isNetworkError(e))) showToast(e.message)
     throw e
   }
 }
 
+/** Sends one API call; see the file comment for the behaviour. */
+export function request<T>(method: HttpMethod, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  return exchangeWithAuth<T>((token) => send(method, path, body, token, opts), opts)
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, opts?: RequestOptions) => request<T>('GET', path, undefined, { ...opts, query: query ?? opts?.query }),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body, opts),
   put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
+  /** PATCH, sent as POST with the override header (wx.request cannot send PATCH). */
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>('POST', path, body, { ...opts, headers: { ...opts?.headers, [METHOD_OVERRIDE_HEADER]: 'PATCH' } }),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
 }
 

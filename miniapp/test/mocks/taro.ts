@@ -23,6 +23,7 @@ const eventCenter = {
 
 const Taro = {
   request: jest.fn(),
+  uploadFile: jest.fn(),
   showToast: jest.fn(() => Promise.resolve()),
   showLoading: jest.fn(() => Promise.resolve()),
   hideLoading: jest.fn(),
@@ -32,6 +33,8 @@ const Taro = {
   switchTab: jest.fn(() => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
   login: jest.fn(() => Promise.resolve({ code: 'test-code' })),
+  requestPayment: jest.fn(() => Promise.resolve({ errMsg: 'requestPayment:ok' })),
+  showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   getLaunchOptionsSync: jest.fn(() => ({ path: 'pages/index/index', query: {} as Record<string, string> })),
   getCurrentPages: jest.fn(() => [] as Array<{ route?: string }>),
   getStorageSync: jest.fn((key: string) => (store.has(key) ? store.get(key) : '')),
@@ -47,6 +50,9 @@ const Taro = {
       if (typeof v === 'function' && 'mockClear' in v) (v as jest.Mock).mockClear()
     })
     Taro.request.mockReset()
+    Taro.uploadFile.mockReset()
+    Taro.requestPayment.mockReset()
+    Taro.requestPayment.mockImplementation(() => Promise.resolve({ errMsg: 'requestPayment:ok' }))
   },
   __storage: store,
 }

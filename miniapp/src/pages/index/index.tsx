@@ -60,7 +60,7 @@ export default function Home() {
   }, [])
 
   const open = (m: ModuleEntry) => {
-    void Taro.navigateTo({ url: m.path })
+    void (m.tab ? Taro.switchTab({ url: m.path }) : Taro.navigateTo({ url: m.path }))
   }
 
   const hour = new Date().getHours()

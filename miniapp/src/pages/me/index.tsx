@@ -94,7 +94,7 @@ function ChangePhonePanel({ onDone, onCancel }: { onDone: () => void; onCancel: 
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
-    <View className='me-row'>
+    <View className='dj-row me-row'>
       <Text className='me-row__label'>{label}</Text>
       <Text className='me-row__value'>{value}</Text>
     </View>
@@ -160,12 +160,12 @@ export default function MePage() {
   if (!loggedIn) {
     return (
       <View className='dj-page me-page'>
-        <View className='me-hero'>
+        <View className='dj-masthead me-hero'>
           <View className='me-hero__avatar'>
             <Text>党</Text>
           </View>
-          <Text className='me-hero__name'>未登录</Text>
-          <Text className='me-hero__org'>党员激活账号后即可查看个人信息</Text>
+          <Text className='dj-masthead__name me-hero__name'>未登录</Text>
+          <Text className='dj-masthead__sub me-hero__org'>党员激活账号后即可查看个人信息</Text>
         </View>
         <View className='dj-card me-guest'>
           <ActionButton text='激活账号' kind='gold' onClick={() => void Taro.navigateTo({ url: ACTIVATE_PAGE })} />
@@ -180,12 +180,12 @@ export default function MePage() {
       <PageShell loading={loading && !me} error={me ? null : error} onRetry={() => void load()}>
         {me ? (
           <View>
-            <View className='me-hero'>
+            <View className='dj-masthead me-hero'>
               <View className='me-hero__avatar'>
                 <Text>{Array.from(me.displayName || '党')[0]}</Text>
               </View>
-              <Text className='me-hero__name'>{me.displayName}</Text>
-              <Text className='me-hero__org'>{me.orgName ?? me.tenantName ?? ''}</Text>
+              <Text className='dj-masthead__name me-hero__name'>{me.displayName}</Text>
+              <Text className='dj-masthead__sub me-hero__org'>{me.orgName ?? me.tenantName ?? ''}</Text>
             </View>
 
             <View className='dj-card me-info'>
@@ -222,14 +222,14 @@ export default function MePage() {
             ) : null}
 
             {panel === 'none' ? (
-              <View className='dj-card me-actions'>
-                <View className='me-action' hoverClass='me-action--hover' onClick={() => setPanel('phone')}>
-                  <Text className='me-action__text'>更换手机号</Text>
-                  <Text className='me-action__arrow'>›</Text>
+              <View className='dj-card dj-list me-actions'>
+                <View className='dj-row me-action' hoverClass='dj-row--hover' onClick={() => setPanel('phone')}>
+                  <Text className='dj-row__text'>更换手机号</Text>
+                  <Text className='dj-row__arrow'>›</Text>
                 </View>
-                <View className='me-action' hoverClass='me-action--hover' onClick={() => setPanel('password')}>
-                  <Text className='me-action__text'>修改密码</Text>
-                  <Text className='me-action__arrow'>›</Text>
+                <View className='dj-row me-action' hoverClass='dj-row--hover' onClick={() => setPanel('password')}>
+                  <Text className='dj-row__text'>修改密码</Text>
+                  <Text className='dj-row__arrow'>›</Text>
                 </View>
               </View>
             ) : null}

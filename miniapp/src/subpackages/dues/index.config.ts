@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '党费交纳',
+  navigationBarTitleText: '我的党费',
+  enablePullDownRefresh: true,
 })

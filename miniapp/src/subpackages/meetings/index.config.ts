@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '组织生活',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
 })

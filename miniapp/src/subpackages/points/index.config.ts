@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '积分',
+  navigationBarTitleText: '我的积分',
+  enablePullDownRefresh: true,
 })

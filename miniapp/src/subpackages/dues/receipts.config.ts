@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '交费记录',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分排行',
+  enablePullDownRefresh: true,
+})

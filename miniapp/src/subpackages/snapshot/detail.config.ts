@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '随手拍',
+  enablePullDownRefresh: true,
+})
