@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { idNumberCheckChar } from '@dangjian/shared';
 import type { BranchPostDetail, BranchReadStats, BranchRemindResult, ErrorBody, MeetingCandidate, MeetingCheckinCode, MeetingDetail, TokenPair } from '@dangjian/shared';
 import { solidPng } from './png.js';
-import { adminPages, chooseOption, confirmPop, isApi, label, launchBrowser, screenshot, settled, startServer, submitLogin, withFailureShot, type RunningBrowser, type RunningServer } from './harness.js';
+import { adminPages, chooseOption, confirmPop, isApi, label, launchBrowser, opened, screenshot, startServer, submitLogin, withFailureShot, type RunningBrowser, type RunningServer } from './harness.js';
 
 let server: RunningServer;
 let browser: RunningBrowser;
@@ -71,7 +71,7 @@ test('the tenant admin adds a member to a branch and finds it in the table', asy
     // Fill the form as a person would.
     await page.getByRole('button', { name: /新增党员/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '新增党员' });
-    await modal.waitFor();
+    await opened(modal);
     await modal.locator('#member-form_name').fill(name);
     await modal.locator('#member-form_idNumber').fill(idNumber);
     await modal.locator('#member-form_phone').fill('13912345678');
@@ -120,7 +120,7 @@ test('org tree: a branch offers only 党小组 as a child; a non-empty org canno
 
     await page.getByRole('button', { name: /新建下级/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '新建组织' });
-    await modal.waitFor();
+    await opened(modal);
     await modal.locator('.ant-select').click();
     const offered = await page.locator('.ant-select-item-option').allInnerTexts();
     expect(offered).toEqual(['党小组']);
@@ -204,7 +204,7 @@ test('an import with mistakes lists the row errors; the corrected file imports',
     // label(): the roster's 导入, not the tree's 导入组织.
     await page.getByRole('button', { name: label('导入') }).click();
     const modal = page.locator('.ant-modal', { hasText: '导入党员' });
-    await modal.waitFor();
+    await opened(modal);
     const upload = async (path: string, name: string) => {
       await modal.locator('input[type=file]').setInputFiles(path);
       await modal.getByText(name).waitFor();
@@ -248,7 +248,7 @@ test('the tenant admin sees the branch secretary as the default branch admin', a
 
     await page.getByRole('button', { name: /班子与管理员/ }).click();
     const drawer = page.locator('.ant-drawer', { hasText: '班子成员与支部管理员' });
-    await drawer.waitFor();
+    await opened(drawer);
     // The secretary as 现任班子 lists it…
     const secretaryRow = drawer.locator('.ant-table-row', { has: page.locator('.ant-tag', { hasText: /^书记$/ }) });
     await secretaryRow.waitFor();
@@ -337,7 +337,7 @@ test('the tenant admin grants one more branch admin, reads the API refusal of a 
     await page.getByTestId('selected-org').filter({ hasText: branch }).waitFor();
     await page.getByRole('button', { name: /班子与管理员/ }).click();
     const drawer = page.locator('.ant-drawer', { hasText: '班子成员与支部管理员' });
-    await drawer.waitFor();
+    await opened(drawer);
     await Promise.all([
       page.waitForResponse(isApi('GET', /^\/api\/v1\/orgs\/\d+\/branch-admins$/)),
       drawer.getByRole('tab', { name: '支部管理员' }).click(),
@@ -430,11 +430,10 @@ test('an org import with a bad row lists the error; the corrected file imports a
 
     await page.getByRole('button', { name: /导入组织/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '导入组织' });
-    await modal.waitFor();
+    await opened(modal);
 
-    // The template comes down with the Bearer header, under its Chinese name. Click only once the
-    // modal has finished opening, and wait for the API answer too, so a failure says which half failed.
-    await settled(modal);
+    // The template comes down with the Bearer header, under its Chinese name. Wait for the API
+    // answer too, so a failure says which half failed.
     const [download, templateRes] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),
       page.waitForResponse(isApi('GET', '/orgs/template.xlsx')),
@@ -523,7 +522,7 @@ test('the branch admin publishes a notice with an image and reads who has not re
 
     await page.getByRole('button', { name: /发布通知公告/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '发布通知公告' });
-    await modal.waitFor();
+    await opened(modal);
     await modal.locator('#branch-post_title').fill(title);
     await modal.locator('#branch-post_content').fill('请全体党员本周五下午三点到党员活动室参加主题党日活动。');
     const [uploaded] = await Promise.all([
@@ -568,8 +567,8 @@ test('the branch admin publishes a notice with an image and reads who has not re
     await statsModal.waitFor({ state: 'hidden' });
 
     // The detail shows the image, served without a token, and the read count (opening it may count the admin).
-    const [opened] = await Promise.all([page.waitForResponse(isApi('GET', `/branch/posts/${post.id}`)), row.locator('a', { hasText: title }).click()]);
-    const { readCount, audienceCount } = (await opened.json()) as BranchPostDetail;
+    const [postRes] = await Promise.all([page.waitForResponse(isApi('GET', `/branch/posts/${post.id}`)), row.locator('a', { hasText: title }).click()]);
+    const { readCount, audienceCount } = (await postRes.json()) as BranchPostDetail;
     const detail = page.getByTestId('branch-post-detail');
     await detail.waitFor();
     const img = detail.locator('img').first();
@@ -614,8 +613,7 @@ test('组织生活: the branch admin creates and notifies a 支部党员大会, 
 
     await Promise.all([page.waitForResponse(isApi('GET', '/meetings/types')), page.getByRole('button', { name: /新建会议/ }).click()]);
     const modal = page.locator('.ant-modal', { hasText: '新建会议' });
-    await modal.waitFor();
-    await settled(modal);
+    await opened(modal);
     await modal.locator('#meeting_type').click();
     await chooseOption(page, '支部党员大会');
     // The type decides the fields: a general meeting asks for its ratio.
@@ -684,8 +682,8 @@ test('组织生活: the branch admin creates and notifies a 支部党员大会, 
       expect((await confirmPop(page, '开始会议', isApi('POST', `/meetings/${meetingId}/transitions`))).status()).toBe(200);
     }
     await page.getByTestId('meeting-state').filter({ hasText: '进行中' }).waitFor();
-    const [opened] = await Promise.all([page.waitForResponse(isApi('POST', `/meetings/${meetingId}/checkin/open`)), page.getByTestId('checkin-toggle').click()]);
-    expect(opened.status()).toBe(200);
+    const [openRes] = await Promise.all([page.waitForResponse(isApi('POST', `/meetings/${meetingId}/checkin/open`)), page.getByTestId('checkin-toggle').click()]);
+    expect(openRes.status()).toBe(200);
 
     // 签到大屏: full window, a QR code of the rotating code, the counts.
     await Promise.all([page.waitForResponse(isApi('GET', `/meetings/${meetingId}/checkin/code`)), page.getByRole('button', { name: /打开签到大屏/ }).click()]);

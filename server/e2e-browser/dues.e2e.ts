@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { duesMonth, idNumberCheckChar, shiftMonth, yuanToFen } from '@dangjian/shared';
 import type { DuesAccountView, DuesBillView, DuesOrderResult, DuesPaymentView, DuesRemindResult, DuesStandardRow, DuesStandardView, DuesSummary, DuesTransferPreview, ErrorBody, MemberDues, OrgNode, Page as ListPage } from '@dangjian/shared';
-import { adminPages, chooseOption, confirmPop, isApi, label, launchBrowser, screenshot, settled, startServer, submitLogin, withFailureShot, type RunningBrowser, type RunningServer } from './harness.js';
+import { adminPages, chooseOption, confirmPop, isApi, label, launchBrowser, opened, screenshot, settled, startServer, submitLogin, withFailureShot, type RunningBrowser, type RunningServer } from './harness.js';
 
 let server: RunningServer;
 let browser: RunningBrowser;
@@ -139,8 +139,7 @@ test('党费标准: the locked year of a branch, an audited correction with the 
     expect(before.locked).toBe(true);
     await row.getByRole('button', { name: label('更正') }).click();
     const modal = page.locator('.ant-modal', { hasText: `更正党费标准 · ${name} · ${year}年度` });
-    await modal.waitFor();
-    await settled(modal);
+    await opened(modal);
     await modal.getByTestId('correction-warning').waitFor();
     expect(await modal.locator('.ant-form-item', { has: page.locator('#dues-standard_category') }).innerText()).toContain('在职党员');
 
@@ -226,8 +225,7 @@ test('现金入账 and 冲正: a cash payment appears as 现金/已支付, a use
   const fillCash = async (month: string, receipt: string) => {
     await page.getByRole('button', { name: label('现金入账') }).click();
     const modal = page.locator('.ant-modal', { hasText: '党员以现金向党组织交纳党费后' });
-    await modal.waitFor();
-    await settled(modal);
+    await opened(modal);
     await modal.locator('#dues-cash_memberId').click();
     await Promise.all([
       page.waitForResponse((r) => isApi('GET', '/members')(r) && new URL(r.url()).searchParams.get('keyword') === name),
@@ -484,8 +482,7 @@ test('党费账户: an Alipay application for 第二党总支, the platform reje
 
     await page.getByRole('button', { name: /申请开通/ }).click();
     const modal = page.locator('.ant-modal', { hasText: '党费账户开通申请' });
-    await modal.waitFor();
-    await settled(modal);
+    await opened(modal);
     await modal.locator('#dues-account_orgId').click();
     await page.keyboard.type(org);
     await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: org }).click();
@@ -557,8 +554,7 @@ test('党费账户: an Alipay application for 第二党总支, the platform reje
 
     await row.getByRole('button', { name: label('查看') }).click();
     const drawer = p.locator('.ant-drawer', { hasText: '1. 企业信息' });
-    await drawer.waitFor();
-    await settled(drawer);
+    await opened(drawer);
     const details = await drawer.innerText();
     expect(details).toContain('8398');
     expect(details).not.toContain(validId('43010219700815003')); // the ID number masked

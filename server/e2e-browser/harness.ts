@@ -54,6 +54,12 @@ export async function settled(locator: Locator): Promise<void> {
   await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 }
 
+/** Waits for a modal or drawer to appear and finish opening, so clicks land where it will stay. */
+export async function opened(locator: Locator): Promise<void> {
+  await locator.waitFor();
+  await settled(locator);
+}
+
 /**
  * Clicks the option `text` of the open select dropdown once the dropdown has finished sliding in:
  * a click during the animation can land beside the moving option and select nothing.
