@@ -1015,6 +1015,91 @@ export interface PointsRanking {
   me: { rank: number | null; total: number } | null;
 }
 
+
+// ---- PTS-3 declarations 积分申报 ----
+/** pending 待审核 / approved 已通过 / rejected 已驳回 (labels: POINTS_DECLARATION_STATE_LABELS). */
+export type PointsDeclarationState = 'pending' | 'approved' | 'rejected';
+/**
+ * POST /points/declarations (a member) → PointsDeclarationView. ruleCode: an enabled declared
+ * (custom) rule of the tenant; content 1–1000 characters; images: 0–9 upload keys (POST /files/images).
+ */
+export interface PointsDeclarationRequest {
+  ruleCode: string;
+  content: string;
+  images?: string[];
+}
+export interface PointsDeclarationView {
+  id: number;
+  memberId: number;
+  memberName: string;
+  /** The declarant's branch. */
+  orgId: number;
+  orgName: string;
+  ruleCode: string;
+  ruleName: string;
+  category: PointsCategory;
+  /** The rule's points when declared. */
+  points: number;
+  /** What the ledger holds for it now: 0 while pending or rejected, or when the cap left nothing. */
+  awarded: number;
+  content: string;
+  images: Array<{ key: string; url: string; width: number; height: number }>;
+  state: PointsDeclarationState;
+  reviewerName: string | null;
+  reviewedAt: string | null;
+  /** The rejection's or the overturn's reason. */
+  reason: string | null;
+  /** A tenant admin overturned the branch's decision (with `reason`). */
+  overturned: boolean;
+  createdAt: string;
+}
+/**
+ * - GET  /points/declarations/mine?page&pageSize → Page<PointsDeclarationView> (the member's own)
+ * - GET  /points/declarations?orgId&state&page&pageSize → Page<PointsDeclarationView> (admins: the
+ *   declarations of branches in their scope; a branch admin sees their branch's)
+ * - POST /points/declarations/:id/review {approve, reason} → PointsDeclarationView (the declarant's
+ *   branch admin or an admin above; pending only; a reason is required to reject; approving awards)
+ * - POST /points/declarations/:id/overturn {reason} → PointsDeclarationView (tenant admin; reviewed
+ *   only: approved → rejected appends a reversing ledger entry, rejected → approved awards)
+ */
+export interface PointsDeclarationQuery { orgId?: number; state?: PointsDeclarationState; page?: number; pageSize?: number }
+export interface PointsDeclarationReviewRequest { approve: boolean; reason?: string }
+export interface PointsDeclarationOverturnRequest { reason: string }
+
+// ---- PTS-4/PTS-5 settings, averages, export ----
+/**
+ * GET /points/settings (anyone of the tenant), PUT /points/settings (tenant admin, audited).
+ * rankingsEnabled false: members get 403 POINTS_RANKINGS_OFF from /points/rankings and
+ * /points/averages and the mini-program hides 排行; admins still see them (never for appraisal, PTS-5).
+ */
+export interface PointsSettings { rankingsEnabled: boolean }
+export interface PointsOrgAverageRow {
+  orgId: number;
+  orgName: string;
+  /** Active members in the organisation's subtree. */
+  memberCount: number;
+  /** Their points in the period. */
+  total: number;
+  /** total / memberCount, one decimal; 0 without members. */
+  average: number;
+  /** 1 + how many rows have a higher average. */
+  rank: number;
+}
+/**
+ * GET /points/averages?orgId&period (period YYYY or YYYY-MM, default this year): the direct child
+ * organisations of orgId (default: the organisation above the member's branch; for admins their
+ * top organisation), by average, as the daily job last computed them (asOf null: never computed).
+ * POST /points/averages/recompute (tenant admin) runs the job now and answers the root's averages.
+ */
+export interface PointsOrgAverages {
+  orgId: number;
+  orgName: string;
+  period: string;
+  asOf: string | null;
+  items: PointsOrgAverageRow[];
+}
+/** GET /points/rankings/export.xlsx?scope&period&orgId&category (admins): the whole ranking, not only the top N. */
+
 // ---------------------------------------------------------------------------------------------
 // Mutual aid 党员e家 (SPEC §8 AID-1…AID-4): wishes, donations and snapshots of a branch, their
 // flows (shared/mutual-aid.ts), snapshot comments and likes, the blacklist.
@@ -1068,10 +1153,15 @@ export interface AidItemDetail extends AidItemSummary {
   /** What the caller may do next (shared availableAidActions for the caller's roles). */
   availableActions: AidAction[];
   liked: boolean;
+  /** AID-5: the wisher's contact, shown to the claimer, the submitting admin and reviewers once claimed (else null). */
+  contact: { name: string; phone: string } | null;
 }
 /** POST /aid/items → AidItemDetail. Wishes: category required, no cash. Snapshots: 1–9 images, column, takenAt, place. */
 export interface AidItemCreateRequest {
   kind: AidKind;
+  /** AID-5 micro-wishes: the member of the public who wishes (name and phone, shown to the claimer). */
+  contactName?: string;
+  contactPhone?: string;
   title: string;
   content: string;
   category?: WishCategory;

@@ -65,3 +65,6 @@ export function cappedAward(points: number, cap: number | null, earnedInPeriod: 
   if (cap === null) return points;
   return Math.max(0, Math.min(points, cap - earnedInPeriod));
 }
+
+/** PTS-3: a declaration's states as members and admins read them. */
+export const POINTS_DECLARATION_STATE_LABELS = { pending: '待审核', approved: '已通过', rejected: '已驳回' } as const;
