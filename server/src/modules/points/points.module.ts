@@ -3,8 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MembersModule } from '../members/members.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PointsCap } from './entities/points-cap.entity.js';
+import { PointsDeclaration } from './entities/points-declaration.entity.js';
 import { PointsEntry } from './entities/points-entry.entity.js';
+import { PointsOrgAverage } from './entities/points-org-average.entity.js';
 import { PointsRule } from './entities/points-rule.entity.js';
+import { PointsSetting } from './entities/points-setting.entity.js';
 import { PointsTotal } from './entities/points-total.entity.js';
 import { PointsQueryService } from './points-query.service.js';
 import { PointsRulesService } from './points-rules.service.js';
@@ -13,7 +16,7 @@ import { PointsListeners } from './points.listeners.js';
 import { PointsService } from './points.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PointsRule, PointsEntry, PointsCap, PointsTotal]), MembersModule, OrganizationsModule],
+  imports: [TypeOrmModule.forFeature([PointsRule, PointsEntry, PointsCap, PointsTotal, PointsDeclaration, PointsSetting, PointsOrgAverage]), MembersModule, OrganizationsModule],
   controllers: [PointsController],
   providers: [PointsRulesService, PointsService, PointsQueryService, PointsListeners],
   exports: [PointsService, PointsRulesService],
