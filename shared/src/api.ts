@@ -8,7 +8,7 @@ import type { BranchKind, PublicityStatus } from './branch.js';
 import type { EvaluationGrade, MeetingAction, MeetingPhase, MeetingState, MeetingType } from './meetings.js';
 import type { DuesCategory } from './dues.js';
 import type { CapPeriod, PointsCategory } from './points.js';
-import type { AidAction, AidKind, AidState, WishCategory } from './mutual-aid.js';
+import type { AidAction, AidKind, AidState, SnapshotColumn, WishCategory } from './mutual-aid.js';
 
 export interface ErrorBody {
   code: string;
@@ -1105,17 +1105,16 @@ export interface PointsOrgAverages {
 // flows (shared/mutual-aid.ts), snapshot comments and likes, the blacklist.
 // ---------------------------------------------------------------------------------------------
 
-/** 随手拍 columns: 正能量 / 曝光台. */
-export type SnapshotColumn = 'positive' | 'exposure';
-export const SNAPSHOT_COLUMN_LABELS: Record<SnapshotColumn, string> = { positive: '正能量', exposure: '曝光台' };
-/** all: everything the caller sees; open: claimable (wishes, donations) or shown (snapshots) in the caller's branch; mine: published by the caller; claimed: claimed by the caller; review: waiting for the caller's review (admins). */
+/** all: everything the caller sees; open: claimable (wishes, donations) or shown (snapshots) in the caller's branch, micro-wishes open in the whole tenant; mine: published by the caller; claimed: claimed by the caller; review: waiting for the caller's review (admins; micro-wishes: the tenant admin). */
 export type AidListView = 'all' | 'open' | 'mine' | 'claimed' | 'review';
 
-/** GET /aid/items?kind&view&state&page&pageSize → Page<AidItemSummary> */
+/** GET /aid/items?kind&view&state&column&page&pageSize → Page<AidItemSummary> */
 export interface AidItemQuery {
   kind: AidKind;
   view?: AidListView;
   state?: AidState;
+  /** Snapshots only: 正能量 or 曝光台. */
+  column?: SnapshotColumn;
   page?: number;
   pageSize?: number;
 }
@@ -1156,7 +1155,7 @@ export interface AidItemDetail extends AidItemSummary {
   /** AID-5: the wisher's contact, shown to the claimer, the submitting admin and reviewers once claimed (else null). */
   contact: { name: string; phone: string } | null;
 }
-/** POST /aid/items → AidItemDetail. Wishes: category required, no cash. Snapshots: 1–9 images, column, takenAt, place. */
+/** POST /aid/items → AidItemDetail. Wishes: category required, no cash. Snapshots: 1–9 images, column, takenAt, place. Micro-wishes: branch admins only, contactName and contactPhone required, no cash. */
 export interface AidItemCreateRequest {
   kind: AidKind;
   /** AID-5 micro-wishes: the member of the public who wishes (name and phone, shown to the claimer). */

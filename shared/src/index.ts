@@ -13,4 +13,5 @@ export * from './ledger.js';
 export * from './credit-code.js';
 export * from './points.js';
 export * from './mutual-aid.js';
+export * from './mall.js';
 export type * from './api.js';

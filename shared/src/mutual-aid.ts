@@ -1,11 +1,16 @@
 /**
- * Mutual aid 党员e家 (SPEC §8, AID-1…AID-3): the wish-tree, micro-donation and snapshot flows as
- * data — states, the transitions between them, who may take each, and the points each completion
- * awards. The server checks every step here; the clients draw the timeline from the same table.
+ * Mutual aid 党员e家 (SPEC §8, AID-1…AID-5): the wish-tree, micro-donation, snapshot and micro-wish
+ * flows as data — states, the transitions between them, who may take each, and the points each
+ * completion awards. The server checks every step here; the clients draw the timeline from the same table.
  */
-export const AID_KINDS = ['wish', 'donation', 'snapshot'] as const;
+export const AID_KINDS = ['wish', 'donation', 'snapshot', 'micro_wish'] as const;
 export type AidKind = (typeof AID_KINDS)[number];
-export const AID_KIND_LABELS: Record<AidKind, string> = { wish: '心愿树', donation: '微捐赠', snapshot: '随手拍' };
+export const AID_KIND_LABELS: Record<AidKind, string> = { wish: '心愿树', donation: '微捐赠', snapshot: '随手拍', micro_wish: '微心愿' };
+
+/** 随手拍 columns (AID-3): 正能量 / 曝光台. */
+export const SNAPSHOT_COLUMNS = ['positive', 'exposure'] as const;
+export type SnapshotColumn = (typeof SNAPSHOT_COLUMNS)[number];
+export const SNAPSHOT_COLUMN_LABELS: Record<SnapshotColumn, string> = { positive: '正能量', exposure: '曝光台' };
 
 export const AID_STATES = ['submitted', 'rejected', 'open', 'claimed', 'delivered', 'sent', 'received', 'confirmed', 'approved', 'done', 'withdrawn'] as const;
 export type AidState = (typeof AID_STATES)[number];
@@ -37,9 +42,13 @@ export const AID_ACTION_LABELS: Record<AidAction, string> = {
   withdraw: '撤回',
 };
 
-/** Who acts: the branch's admin, the one who published, the one who claimed, or another member of the branch. */
-export type AidActor = 'branch_admin' | 'publisher' | 'claimer' | 'member';
-export const AID_ACTOR_LABELS: Record<AidActor, string> = { branch_admin: '支部管理员', publisher: '发布人', claimer: '认领人', member: '其他党员' };
+/**
+ * Who acts: the branch's admin, the one who published, the one who claimed, another member (of the
+ * branch; for micro-wishes, of the whole tenant), or the tenant admin (the "platform" that reviews
+ * micro-wishes, AID-5).
+ */
+export type AidActor = 'branch_admin' | 'publisher' | 'claimer' | 'member' | 'tenant_admin';
+export const AID_ACTOR_LABELS: Record<AidActor, string> = { branch_admin: '支部管理员', publisher: '发布人', claimer: '认领人', member: '其他党员', tenant_admin: '单位管理员' };
 
 export interface AidAward {
   /** The rule of the points table (shared/points.ts). */
@@ -102,6 +111,21 @@ export const AID_FLOWS: Record<AidKind, AidFlow> = {
   snapshot: {
     timeline: ['submitted', 'approved'],
     transitions: review().map((x) => (x.action === 'approve' ? { ...x, award: { rule: 'aid.snapshot_approved', to: 'publisher' as const } } : x)),
+  },
+  // AID-5 (红星云 §5.2 微心愿互助): a branch admin submits a wish of someone (often of the public) with
+  // their contact → the tenant admin (the tenant's "platform") reviews → open to every member of the
+  // tenant → a member claims and is shown the contact → the claimer or the submitting admin marks it
+  // done. The spec names no points for micro-wishes, so no step awards any.
+  micro_wish: {
+    timeline: ['submitted', 'open', 'claimed', 'done'],
+    transitions: [
+      t('approve', 'submitted', 'open', ['tenant_admin']),
+      t('reject', 'submitted', 'rejected', ['tenant_admin'], { reason: true }),
+      t('withdraw', 'submitted', 'withdrawn', ['publisher']),
+      t('withdraw', 'open', 'withdrawn', ['publisher']),
+      t('claim', 'open', 'claimed', ['member']),
+      t('complete', 'claimed', 'done', ['claimer', 'publisher']),
+    ],
   },
 };
 
