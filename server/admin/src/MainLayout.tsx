@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Dropdown, Layout, Menu, Modal, Space, Tag } from 'antd';
 import type { MenuProps } from 'antd';
-import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CheckSquareOutlined, ReconciliationOutlined, DownOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MessageOutlined, HeartOutlined, TrophyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, CheckSquareOutlined, ReconciliationOutlined, DownOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MessageOutlined, HeartOutlined, ShopOutlined, TrophyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me, TokenPair } from '@dangjian/shared';
 import { ADMIN_ROLES, ROLE_LABELS } from '@dangjian/shared';
 import { api, ApiError } from './api';
@@ -30,6 +30,10 @@ import { PointsRulesPage } from './pages/PointsRulesPage';
 import { PointsRankingPage } from './pages/PointsRankingPage';
 import { AidReviewPage } from './pages/AidReviewPage';
 import { AidBlacklistPage } from './pages/AidBlacklistPage';
+import { PointsDeclarationsPage } from './pages/PointsDeclarationsPage';
+import { MallCategoriesPage } from './pages/MallCategoriesPage';
+import { MallGoodsPage } from './pages/MallGoodsPage';
+import { MallOrdersPage } from './pages/MallOrdersPage';
 import { ChangePasswordForm } from './components/ChangePasswordForm';
 import { listBefore, navigate, rememberList, routeFromHash, type PageKey } from './route';
 
@@ -37,7 +41,7 @@ import { listBefore, navigate, rememberList, routeFromHash, type PageKey } from 
 const PLATFORM_PAGES: PageKey[] = ['codes', 'dues/review', 'dues/reconciliation'];
 const PLATFORM_ONLY_PAGES: PageKey[] = ['codes', 'dues/review'];
 /** Tenant-wide settings and records: the tenant admin's only (the API answers 403 to other admins). */
-const TENANT_ADMIN_PAGES: PageKey[] = ['audit', 'meetings/types', 'dues/reconciliation', 'dues/settings'];
+const TENANT_ADMIN_PAGES: PageKey[] = ['audit', 'meetings/types', 'dues/reconciliation', 'dues/settings', 'mall/categories', 'mall/goods', 'mall/orders'];
 
 interface Props {
   me: Me;
@@ -131,9 +135,24 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
           label: '积分管理',
           children: [
             { key: 'points/rules', label: '积分规则' },
+            { key: 'points/declarations', label: '积分申报' },
             { key: 'points/rankings', label: '积分排名' },
           ],
         },
+        ...(canAudit
+          ? [
+              {
+                key: 'mall-menu',
+                icon: <ShopOutlined />,
+                label: '积分商城',
+                children: [
+                  { key: 'mall/categories', label: '商品分类' },
+                  { key: 'mall/goods', label: '商品管理' },
+                  { key: 'mall/orders', label: '兑换订单' },
+                ],
+              },
+            ]
+          : []),
         {
           key: 'aid-menu',
           icon: <HeartOutlined />,
@@ -192,7 +211,7 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={platformOnly ? 168 : 148} theme="light">
-          <Menu mode="inline" selectedKeys={[route.meetingId ? listBefore() : current]} defaultOpenKeys={['meetings-menu', 'dues-menu', 'points-menu', 'aid-menu']} items={menuItems} onClick={(e) => go(e.key as PageKey)} style={{ height: '100%' }} />
+          <Menu mode="inline" selectedKeys={[route.meetingId ? listBefore() : current]} defaultOpenKeys={['meetings-menu', 'dues-menu', 'points-menu', 'mall-menu', 'aid-menu']} items={menuItems} onClick={(e) => go(e.key as PageKey)} style={{ height: '100%' }} />
         </Layout.Sider>
         <Layout.Content className="app-content">
           {current === 'orgs' && <OrgMemberPage />}
@@ -211,8 +230,12 @@ export function MainLayout({ me, onLogout, onPasswordChanged }: Props) {
           {current === 'dues/settings' && <DuesSettingsPage />}
           {current === 'dues/review' && <DuesAccountReviewPage />}
           {current === 'points/rules' && <PointsRulesPage canEdit={canAudit} />}
-          {current === 'points/rankings' && <PointsRankingPage />}
-          {current === 'aid/review' && <AidReviewPage />}
+          {current === 'points/rankings' && <PointsRankingPage canEdit={canAudit} />}
+          {current === 'points/declarations' && <PointsDeclarationsPage canOverturn={canAudit} />}
+          {current === 'mall/categories' && <MallCategoriesPage />}
+          {current === 'mall/goods' && <MallGoodsPage />}
+          {current === 'mall/orders' && <MallOrdersPage />}
+          {current === 'aid/review' && <AidReviewPage me={me} />}
           {current === 'aid/blacklist' && <AidBlacklistPage />}
           {current === 'locked' && <LockedAccountsPage />}
           {current === 'audit' && <AuditLogPage />}

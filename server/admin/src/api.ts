@@ -8,6 +8,7 @@ import type {
   AidBlacklistEntry,
   AidBlacklistRequest,
   AidCommentView,
+  AidItemCreateRequest,
   AidItemDetail,
   AidItemQuery,
   AidItemSummary,
@@ -58,6 +59,14 @@ import type {
   ErrorBody,
   ImportResult,
   LockedAccount,
+  MallCategory,
+  MallCategoryRequest,
+  MallGoods,
+  MallGoodsPage,
+  MallGoodsQuery,
+  MallGoodsRequest,
+  MallOrder,
+  MallOrderQuery,
   Me,
   MemberCreateRequest,
   MemberQuery,
@@ -90,11 +99,15 @@ import type {
   OrgUpdateRequest,
   Page,
   PasswordLoginRequest,
+  PointsDeclarationQuery,
+  PointsDeclarationView,
+  PointsOrgAverages,
   PointsRanking,
   PointsRankingQuery,
   PointsRuleCreateRequest,
   PointsRuleUpdateRequest,
   PointsRuleView,
+  PointsSettings,
   ResetPasswordResult,
   SmsOutboxEntry,
   TokenPair,
@@ -475,11 +488,50 @@ export const api = {
     createRule: (req: PointsRuleCreateRequest) => request<PointsRuleView>('POST', '/points/rules', { json: req }),
     /** Top `limit` (≤ 100) of a branch, an organisation's subtree or the tenant, for a year (YYYY), a month (YYYY-MM) or all. */
     rankings: (q: PointsRankingQuery) => request<PointsRanking>('GET', '/points/rankings', { query: { ...q } }),
+    /** The whole ranking (not only the top N) with the same filters, as a workbook. */
+    exportRankings: (q: Omit<PointsRankingQuery, 'limit'>) => download('/points/rankings/export.xlsx', '积分排名.xlsx', { ...q }),
+    /** PTS-5: whether members see the rankings (admins always do). */
+    settings: () => request<PointsSettings>('GET', '/points/settings'),
+    saveSettings: (s: PointsSettings) => request<PointsSettings>('PUT', '/points/settings', { json: s }),
+    /** The direct child organisations of orgId by average points, as the daily job last computed them. */
+    averages: (q: { orgId?: number; period?: string }) => request<PointsOrgAverages>('GET', '/points/averages', { query: { ...q } }),
+    /** Tenant admin: runs the daily job now; answers the root's averages. */
+    recomputeAverages: () => request<PointsOrgAverages>('POST', '/points/averages/recompute', { json: {} }),
+    /** 积分申报 (PTS-3): the declarations of the branches in the admin's scope. */
+    declarations: (q: PointsDeclarationQuery) => request<Page<PointsDeclarationView>>('GET', '/points/declarations', { query: { ...q } }),
+    /** 通过 / 驳回 (a reason is required to reject); approving awards the rule's points. */
+    reviewDeclaration: (declarationId: number, approve: boolean, reason?: string) =>
+      request<PointsDeclarationView>('POST', `/points/declarations/${id(declarationId)}/review`, { json: reason ? { approve, reason } : { approve } }),
+    /** 改判 (tenant admin, reviewed declarations only): approved ⇄ rejected, with a reason. */
+    overturnDeclaration: (declarationId: number, reason: string) =>
+      request<PointsDeclarationView>('POST', `/points/declarations/${id(declarationId)}/overturn`, { json: { reason } }),
+  },
+  /** 积分商城 (MALL-1…MALL-4), managed by the tenant admin. */
+  mall: {
+    categories: () => request<MallCategory[]>('GET', '/mall/categories'),
+    createCategory: (req: MallCategoryRequest) => request<MallCategory>('POST', '/mall/categories', { json: req }),
+    renameCategory: (categoryId: number, req: MallCategoryRequest) => request<MallCategory>('PUT', `/mall/categories/${id(categoryId)}`, { json: req }),
+    /** Refused while goods are in the category. */
+    removeCategory: (categoryId: number) => request<void>('DELETE', `/mall/categories/${id(categoryId)}`),
+    /** Every category id in the new order; answers the categories in that order. */
+    reorderCategories: (ids: number[]) => request<MallCategory[]>('POST', '/mall/categories/reorder', { json: { ids } }),
+    /** Admins see disabled goods too. */
+    goods: (q: MallGoodsQuery) => request<MallGoodsPage>('GET', '/mall/goods', { query: { ...q } }),
+    createGoods: (req: MallGoodsRequest) => request<MallGoods>('POST', '/mall/goods', { json: req }),
+    updateGoods: (goodsId: number, req: MallGoodsRequest) => request<MallGoods>('PUT', `/mall/goods/${id(goodsId)}`, { json: req }),
+    /** 上架 / 下架 */
+    setEnabled: (goodsId: number, enabled: boolean) => request<MallGoods>('PUT', `/mall/goods/${id(goodsId)}/enabled`, { json: { enabled } }),
+    /** q: an order number or a pick-up code. */
+    orders: (q: MallOrderQuery) => request<Page<MallOrder>>('GET', '/mall/orders', { query: { ...q } }),
+    /** 确认领取 (awaiting only). */
+    pickup: (orderId: number) => request<MallOrder>('POST', `/mall/orders/${id(orderId)}/pickup`, { json: {} }),
   },
   /** 党员e家 (AID-1…AID-4): the review queue, an item's steps, snapshot comments, the blacklist. */
   aid: {
     /** view=review: submitted items of the admin's subtree; view=all with a state: items at that step. */
     items: (q: AidItemQuery) => request<Page<AidItemSummary>>('GET', '/aid/items', { query: { ...q } }),
+    /** 发布 (AID-5: a branch admin submits a micro-wish of the public with its contact). */
+    create: (req: AidItemCreateRequest) => request<AidItemDetail>('POST', '/aid/items', { json: req }),
     /** With the timeline and the admin's availableActions. */
     item: (itemId: number) => request<AidItemDetail>('GET', `/aid/items/${id(itemId)}`),
     /** 通过 / 驳回 (reason) / 确认办结… as the shared flow allows. */
