@@ -175,6 +175,15 @@ export enum PointsError {
   RuleNotFound = 'POINTS_RULE_NOT_FOUND',
   BuiltinRuleFixed = 'POINTS_BUILTIN_RULE_FIXED',
   RankingOrgRequired = 'POINTS_RANKING_ORG_REQUIRED',
+  RankingsOff = 'POINTS_RANKINGS_OFF',
+  DeclarationNotFound = 'POINTS_DECLARATION_NOT_FOUND',
+  RuleNotDeclarable = 'POINTS_RULE_NOT_DECLARABLE',
+  DeclarationImageInvalid = 'POINTS_DECLARATION_IMAGE_INVALID',
+  DeclarationReviewed = 'POINTS_DECLARATION_REVIEWED',
+  DeclarationPending = 'POINTS_DECLARATION_PENDING',
+  DeclarationOverturned = 'POINTS_DECLARATION_OVERTURNED',
+  OwnDeclaration = 'POINTS_OWN_DECLARATION',
+  ReasonRequired = 'POINTS_REASON_REQUIRED',
 }
 
 export enum AidError {
@@ -191,6 +200,8 @@ export enum AidError {
   NotSnapshot = 'AID_NOT_SNAPSHOT',
   CommentNotFound = 'AID_COMMENT_NOT_FOUND',
   BlacklistNotFound = 'AID_BLACKLIST_NOT_FOUND',
+  MicroWishAdminOnly = 'AID_MICRO_WISH_ADMIN_ONLY',
+  ContactRequired = 'AID_CONTACT_REQUIRED',
 }
 
 export enum MallError {
@@ -377,6 +388,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; message: string }>
   [AidError.NotSnapshot]: { status: 400, message: '只有随手拍可以点赞、分享和评论' },
   [AidError.CommentNotFound]: { status: 404, message: '评论不存在或已删除' },
   [AidError.BlacklistNotFound]: { status: 404, message: '该党员不在黑名单中' },
+  [AidError.MicroWishAdminOnly]: { status: 403, message: '微心愿须由支部管理员提交' },
+  [AidError.ContactRequired]: { status: 400, message: '微心愿须填写心愿人姓名和手机号' },
   [MallError.NotMember]: { status: 403, message: '您的账号没有关联党员信息，不能兑换积分商城商品' },
   [MallError.CategoryNotFound]: { status: 404, message: '商品分类不存在' },
   [MallError.CategoryNotEmpty]: { status: 409, message: '分类下还有商品，不能删除' },
@@ -389,6 +402,15 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; message: string }>
   [MallError.OrderNotFound]: { status: 404, message: '订单不存在' },
   [MallError.OrderNotAwaiting]: { status: 409, message: '订单已领取或已取消，不能再办理' },
   [PointsError.RankingOrgRequired]: { status: 400, message: '请选择要查看排行的组织' },
+  [PointsError.RankingsOff]: { status: 403, message: '本单位已关闭积分排行' },
+  [PointsError.DeclarationNotFound]: { status: 404, message: '积分申报不存在' },
+  [PointsError.RuleNotDeclarable]: { status: 400, message: '请选择已启用的申报类积分规则' },
+  [PointsError.DeclarationImageInvalid]: { status: 400, message: '图片无效，请重新上传' },
+  [PointsError.DeclarationReviewed]: { status: 409, message: '该申报已审核，请刷新后重试' },
+  [PointsError.DeclarationPending]: { status: 409, message: '该申报尚未审核，不能改判' },
+  [PointsError.DeclarationOverturned]: { status: 409, message: '该申报已改判过，不能再次改判' },
+  [PointsError.OwnDeclaration]: { status: 403, message: '不能审核本人的积分申报' },
+  [PointsError.ReasonRequired]: { status: 400, message: '请填写驳回原因' },
   [PaymentError.ChannelUnavailable]: { status: 503, message: '支付渠道暂时不可用，请稍后再试' },
   [PaymentError.ChannelRefused]: { status: 502, message: '支付渠道拒绝了本次请求，请稍后再试或联系管理员' },
 };

@@ -1,20 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { periodKey, POINTS_CATEGORIES, type MyPoints, type Page, type PointsEntryView, type PointsRanking, type PointsRankRow, type PointsTotals } from '@dangjian/shared';
+import ExcelJS from 'exceljs';
+import { periodKey, POINTS_CATEGORIES, POINTS_CATEGORY_LABELS, type MyPoints, type Page, type PointsEntryView, type PointsRanking, type PointsRankRow, type PointsTotals } from '@dangjian/shared';
 import { In, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { isAdmin, type AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { OrgError, PointsError } from '../../common/errors/error-codes.js';
+import { addSheet, toBuffer, type SheetColumn } from '../../common/excel/workbook.js';
+import { CommonError, OrgError, PointsError } from '../../common/errors/error-codes.js';
 import { pageArgs, type PageQuery } from '../../common/http/pagination.js';
 import { Clock } from '../../common/time/clock.js';
 import { Member } from '../members/entities/member.entity.js';
 import { MembersService } from '../members/members.service.js';
 import { Organization } from '../organizations/entities/organization.entity.js';
 import { OrgScope } from '../organizations/org-scope.service.js';
-import type { PointsRankingQueryDto } from './dto/points.dto.js';
+import type { PointsRankingExportQueryDto, PointsRankingQueryDto } from './dto/points.dto.js';
 import { PointsEntry } from './entities/points-entry.entity.js';
 import { PointsTotal } from './entities/points-total.entity.js';
 import { PointsRulesService } from './points-rules.service.js';
+import { PointsSettingsService } from './points-settings.service.js';
+
+interface Ranked {
+  tenantId: number;
+  /** The subtree ranked; null: the whole tenant. */
+  orgId: number | null;
+  period: string;
+  category: string;
+}
+
+const EXPORT_COLUMNS: SheetColumn[] = [
+  { key: 'rank', header: '名次', width: 8 },
+  { key: 'name', header: '姓名', width: 14 },
+  { key: 'org', header: '所在组织', width: 30 },
+  { key: 'total', header: '积分', width: 10 },
+];
 
 /** What members read (PTS-4): their totals and details, and rankings served from points_total. */
 @Injectable()
@@ -27,6 +45,7 @@ export class PointsQueryService {
     private readonly scope: OrgScope,
     private readonly rules: PointsRulesService,
     private readonly clock: Clock,
+    private readonly settings: PointsSettingsService,
   ) {
     const meta = ds.getMetadata(Organization).closureJunctionTable;
     this.closure = { table: meta.tableName, ancestor: meta.ancestorColumns[0].databaseName, descendant: meta.descendantColumns[0].databaseName };
@@ -68,46 +87,81 @@ export class PointsQueryService {
    */
   async rankings(user: AuthUser, q: PointsRankingQueryDto): Promise<PointsRanking> {
     if (!user.tenantId) throw new AppError(PointsError.NotMember);
+    await this.settings.assertRankingsVisible(user);
     const scope = q.scope ?? 'branch';
     const period = q.period ?? periodKey('year', this.clock.now());
     const category = q.category ?? 'all';
     const me = user.memberId ? await this.members.findActive(user.tenantId, user.memberId) : null;
     const orgId = scope === 'tenant' ? null : await this.rankedOrg(user, me, scope, q.orgId);
-
-    const base = (): SelectQueryBuilder<PointsTotal> => {
-      const qb = this.ds
-        .getRepository(PointsTotal)
-        .createQueryBuilder('t')
-        .innerJoin(Member, 'm', 'm.id = t.memberId AND m.status = :active', { active: 'active' })
-        .where('t.tenantId = :tenantId AND t.periodKey = :period AND t.category = :category', { tenantId: user.tenantId, period, category });
-      if (orgId !== null) qb.andWhere(`t.orgId IN (SELECT ${this.closure.descendant} FROM ${this.closure.table} WHERE ${this.closure.ancestor} = :within)`, { within: orgId });
-      return qb;
-    };
-    const raw = await base()
-      .innerJoin(Organization, 'o', 'o.id = t.orgId')
-      .select(['t.memberId AS memberId', 't.total AS total', 't.orgId AS orgId', 'm.name AS name', 'o.name AS orgName'])
-      .orderBy('t.total', 'DESC')
-      .addOrderBy('t.memberId', 'ASC')
-      .limit(q.limit ?? 20)
-      .getRawMany<{ memberId: number | string; total: number | string; orgId: number | string; name: string; orgName: string }>();
-    const items: PointsRankRow[] = [];
-    raw.forEach((r, i) => {
-      const total = Number(r.total);
-      const prev = items[i - 1];
-      items.push({ rank: prev && prev.total === total ? prev.rank : i + 1, memberId: Number(r.memberId), name: r.name, orgId: Number(r.orgId), orgName: r.orgName, total });
-    });
+    const items = await this.rankRows({ tenantId: user.tenantId, orgId, period, category }, q.limit ?? 20);
 
     let mine: PointsRanking['me'] = null;
     if (me) {
-      const row = await base().andWhere('t.memberId = :me', { me: me.id }).select('t.total', 'total').getRawOne<{ total: number | string }>();
+      const base = this.ranked({ tenantId: user.tenantId, orgId, period, category });
+      const row = await base.clone().andWhere('t.memberId = :me', { me: me.id }).select('t.total', 'total').getRawOne<{ total: number | string }>();
       if (!row) mine = { rank: null, total: 0 };
       else {
         const total = Number(row.total);
-        const above = await base().andWhere('t.total > :mine', { mine: total }).getCount();
+        const above = await base.clone().andWhere('t.total > :mine', { mine: total }).getCount();
         mine = { rank: above + 1, total };
       }
     }
     return { scope, period, category: q.category ?? null, orgId, items, me: mine };
+  }
+
+  /** The active members' totals of a period and category, within an organisation's subtree (null: the tenant). */
+  private ranked(r: Ranked): SelectQueryBuilder<PointsTotal> {
+    const qb = this.ds
+      .getRepository(PointsTotal)
+      .createQueryBuilder('t')
+      .innerJoin(Member, 'm', 'm.id = t.memberId AND m.status = :active', { active: 'active' })
+      .where('t.tenantId = :tenantId AND t.periodKey = :period AND t.category = :category', { tenantId: r.tenantId, period: r.period, category: r.category });
+    if (r.orgId !== null) qb.andWhere(`t.orgId IN (SELECT ${this.closure.descendant} FROM ${this.closure.table} WHERE ${this.closure.ancestor} = :within)`, { within: r.orgId });
+    return qb;
+  }
+
+  /** The ranking's rows, best first (limit null: all of them, for the export); equal totals share a rank. */
+  private async rankRows(r: Ranked, limit: number | null): Promise<PointsRankRow[]> {
+    const qb = this.ranked(r)
+      .innerJoin(Organization, 'o', 'o.id = t.orgId')
+      .select(['t.memberId AS memberId', 't.total AS total', 't.orgId AS orgId', 'm.name AS name', 'o.name AS orgName'])
+      .orderBy('t.total', 'DESC')
+      .addOrderBy('t.memberId', 'ASC');
+    if (limit !== null) qb.limit(limit);
+    const raw = await qb.getRawMany<{ memberId: number | string; total: number | string; orgId: number | string; name: string; orgName: string }>();
+    const items: PointsRankRow[] = [];
+    raw.forEach((x, i) => {
+      const total = Number(x.total);
+      const prev = items[i - 1];
+      items.push({ rank: prev && prev.total === total ? prev.rank : i + 1, memberId: Number(x.memberId), name: x.name, orgId: Number(x.orgId), orgName: x.orgName, total });
+    });
+    return items;
+  }
+
+  /**
+   * PTS-4 export (admins): the whole ranking. Scope tenant: tenant admins only; branch or org: the
+   * organisation asked for (default the admin's top organisation), which must lie in the admin's scope.
+   */
+  async exportRanking(user: AuthUser, q: PointsRankingExportQueryDto): Promise<{ filename: string; file: Buffer }> {
+    if (!user.tenantId) throw new AppError(PointsError.NotMember);
+    const scope = q.scope ?? 'branch';
+    const period = q.period ?? periodKey('year', this.clock.now());
+    const roots = this.scope.adminRoots(user);
+    let org: Organization | null = null;
+    if (scope === 'tenant') {
+      if (roots !== null) throw new AppError(CommonError.Forbidden, '只有单位管理员可以导出全单位排行');
+    } else {
+      const id = q.orgId ?? roots?.[0];
+      if (id === undefined) throw new AppError(PointsError.RankingOrgRequired);
+      org = await this.scope.assertOrg(user, id);
+    }
+    const items = await this.rankRows({ tenantId: user.tenantId, orgId: org?.id ?? null, period, category: q.category ?? 'all' }, null);
+    const periodName = period === 'all' ? '累计' : period.length === 4 ? `${period}年` : `${period.slice(0, 4)}年${Number(period.slice(5))}月`;
+    const title = `${org?.name ?? '全单位'}积分排行-${periodName}${q.category ? `-${POINTS_CATEGORY_LABELS[q.category]}` : ''}`;
+    const wb = new ExcelJS.Workbook();
+    const ws = addSheet(wb, '积分排行', EXPORT_COLUMNS);
+    for (const r of items) ws.addRow({ rank: r.rank, name: r.name, org: r.orgName, total: r.total });
+    return { filename: `${title}.xlsx`, file: await toBuffer(wb) };
   }
 
   /**

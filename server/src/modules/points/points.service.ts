@@ -9,6 +9,9 @@ import { PointsEntry } from './entities/points-entry.entity.js';
 import { PointsTotal } from './entities/points-total.entity.js';
 import { PointsRulesService } from './points-rules.service.js';
 
+/** The ledger's sourceType of an entry that reverses another (its sourceId: the reversed entry's id). */
+export const REVERSAL = 'reversal';
+
 export interface PointsAward {
   tenantId: number;
   memberId: number;
@@ -58,6 +61,27 @@ export class PointsService {
     return points;
   }
 
+  /**
+   * PTS-3 overturn: reverses what a source earned under a rule. The ledger stays append-only: a
+   * negative entry (sourceType 'reversal', sourceId the reversed entry's id, so an entry is reversed
+   * at most once) in the original's cap period; the cap counter and the totals of the periods the
+   * original counted in go down by the same amount. Returns the points taken back (0: nothing to reverse).
+   */
+  async revoke(em: EntityManager, a: Omit<PointsAward, 'at'>): Promise<number> {
+    const ledger = em.getRepository(PointsEntry);
+    const original = await ledger.findOne({ where: { tenantId: a.tenantId, ruleCode: a.ruleCode, memberId: a.memberId, sourceType: a.sourceType, sourceId: String(a.sourceId) } });
+    if (!original || original.points <= 0) return 0;
+    const cap = await this.lockCap(em, a.tenantId, a.memberId, a.ruleCode, original.periodKey);
+    const reversalKey = { tenantId: a.tenantId, ruleCode: a.ruleCode, memberId: a.memberId, sourceType: REVERSAL, sourceId: String(original.id) };
+    if (await ledger.exists({ where: reversalKey })) return 0;
+    const member = await em.getRepository(Member).findOne({ select: { id: true, orgId: true }, where: { id: a.memberId, tenantId: a.tenantId } });
+    const orgId = member?.orgId ?? original.orgId;
+    await ledger.insert({ ...reversalKey, orgId, category: original.category, points: -original.points, periodKey: original.periodKey, createdAt: this.clock.now() });
+    await em.getRepository(PointsCap).update({ id: cap.id }, { earned: Math.max(0, cap.earned - original.points) });
+    await this.addTotals(em, a.tenantId, a.memberId, orgId, original.category, -original.points, original.createdAt);
+    return original.points;
+  }
+
   /** The member's all-time points (the mall's "earned"), read through the caller's transaction. */
   async allTimeTotal(em: EntityManager, tenantId: number, memberId: number): Promise<number> {
     const row = await em.getRepository(PointsTotal).findOne({ select: { total: true }, where: { tenantId, memberId, periodKey: 'all', category: 'all' } });
@@ -79,7 +103,10 @@ export class PointsService {
     return em.getRepository(PointsCap).findOneOrFail({ where: { memberId, ruleCode, periodKey: period }, lock: this.tx.lock });
   }
 
-  /** PTS-4: the member's totals for all time, the year and the month, overall and for the category. */
+  /**
+   * PTS-4: the member's totals for all time, the year and the month of `at`, overall and for the
+   * category (negative points: a reversal, in the periods the reversed award counted in).
+   */
   private async addTotals(em: EntityManager, tenantId: number, memberId: number, orgId: number, category: PointsCategory, points: number, at: Date): Promise<void> {
     const rows = ['all', periodKey('year', at), periodKey('month', at)].flatMap((p) => [
       [p, 'all'],

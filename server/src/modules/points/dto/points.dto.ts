@@ -1,8 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
-import { CAP_PERIODS, POINTS_CATEGORIES, type CapPeriod, type PointsCategory, type PointsRankingQuery, type PointsRankingScope, type PointsRuleCreateRequest, type PointsRuleUpdateRequest } from '@dangjian/shared';
+import {
+  CAP_PERIODS,
+  POINTS_CATEGORIES,
+  POINTS_DECLARATION_STATE_LABELS,
+  type CapPeriod,
+  type PointsCategory,
+  type PointsDeclarationOverturnRequest,
+  type PointsDeclarationQuery,
+  type PointsDeclarationRequest,
+  type PointsDeclarationReviewRequest,
+  type PointsDeclarationState,
+  type PointsRankingQuery,
+  type PointsRankingScope,
+  type PointsRuleCreateRequest,
+  type PointsRuleUpdateRequest,
+  type PointsSettings,
+} from '@dangjian/shared';
+import { PageQuery } from '../../../common/http/pagination.js';
 import { trim } from '../../../common/http/validation.js';
+import { IMAGE_KEY } from '../../files/files.service.js';
+
+const POINTS_DECLARATION_STATES = Object.keys(POINTS_DECLARATION_STATE_LABELS) as PointsDeclarationState[];
 
 const MAX_POINTS = 1000;
 const POINTS_MSG = { message: `分值应为1到${MAX_POINTS}之间的整数` };
@@ -31,4 +51,45 @@ export class PointsRankingQueryDto implements PointsRankingQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt({ message: '组织编号必须是整数' }) orgId?: number;
   @ApiPropertyOptional({ enum: POINTS_CATEGORIES }) @IsOptional() @IsIn(POINTS_CATEGORIES, { message: '请选择积分类别' }) category?: PointsCategory;
   @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt({ message: '条数必须是整数' }) @Min(1) @Max(100, { message: '最多显示100名' }) limit?: number;
+}
+
+const PERIOD = /^20\d{2}(-(0[1-9]|1[0-2]))?$/;
+const PERIOD_MSG = { message: '周期应为年份（YYYY）或月份（YYYY-MM）' };
+
+/** PTS-3: a member's declaration under a declared rule, with evidence. */
+export class PointsDeclarationDto implements PointsDeclarationRequest {
+  @ApiProperty() @IsString({ message: '请选择申报规则' }) @Length(1, 40, { message: '请选择申报规则' }) ruleCode: string;
+  @ApiProperty() @Transform(trim) @IsString({ message: '请填写申报内容' }) @Length(1, 1000, { message: '申报内容为1到1000个字' }) content: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray({ message: '图片无效，请重新上传' }) @ArrayMaxSize(9, { message: '最多9张图片' }) @Matches(IMAGE_KEY, { each: true, message: '图片无效，请重新上传' }) images?: string[];
+}
+
+export class PointsDeclarationQueryDto extends PageQuery implements PointsDeclarationQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt({ message: '组织编号必须是整数' }) orgId?: number;
+  @ApiPropertyOptional({ enum: POINTS_DECLARATION_STATES }) @IsOptional() @IsIn(POINTS_DECLARATION_STATES, { message: '申报状态应为待审核、已通过或已驳回' }) state?: PointsDeclarationState;
+}
+
+export class PointsDeclarationReviewDto implements PointsDeclarationReviewRequest {
+  @ApiProperty() @IsBoolean({ message: '请选择通过或驳回' }) approve: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(0, 500, { message: '驳回原因最多500字' }) reason?: string;
+}
+
+export class PointsDeclarationOverturnDto implements PointsDeclarationOverturnRequest {
+  @ApiProperty() @Transform(trim) @IsString({ message: '请填写改判原因' }) @Length(1, 500, { message: '请填写改判原因（1-500个字）' }) reason: string;
+}
+
+export class PointsSettingsDto implements PointsSettings {
+  @ApiProperty() @IsBoolean({ message: '排行开关应为是或否' }) rankingsEnabled: boolean;
+}
+
+export class PointsAveragesQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt({ message: '组织编号必须是整数' }) orgId?: number;
+  @ApiPropertyOptional({ description: 'YYYY or YYYY-MM' }) @IsOptional() @Matches(PERIOD, PERIOD_MSG) period?: string;
+}
+
+/** GET /points/rankings/export.xlsx: the ranking's filters without the top-N limit. */
+export class PointsRankingExportQueryDto {
+  @ApiPropertyOptional({ enum: ['branch', 'org', 'tenant'] }) @IsOptional() @IsIn(['branch', 'org', 'tenant'], { message: '排行范围应为支部、组织或全单位' }) scope?: PointsRankingScope;
+  @ApiPropertyOptional({ description: 'YYYY, YYYY-MM or all' }) @IsOptional() @Matches(/^(all|20\d{2}(-(0[1-9]|1[0-2]))?)$/, { message: '排行周期应为年份（YYYY）或月份（YYYY-MM）' }) period?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt({ message: '组织编号必须是整数' }) orgId?: number;
+  @ApiPropertyOptional({ enum: POINTS_CATEGORIES }) @IsOptional() @IsIn(POINTS_CATEGORIES, { message: '请选择积分类别' }) category?: PointsCategory;
 }

@@ -1,0 +1,216 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { periodKey } from '@dangjian/shared';
+import type { Redis } from 'ioredis';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { KvStore, RedisKvStore } from '../../common/kv/kv-store.js';
+import { Clock } from '../../common/time/clock.js';
+import { Organization } from '../organizations/entities/organization.entity.js';
+
+/** One change of a member's totals: `points` (negative for a reversal) in each of `periods`, overall and for the category. */
+export interface TotalsChange {
+  tenantId: number;
+  memberId: number;
+  orgId: number;
+  category: string;
+  points: number;
+  periods: string[];
+}
+
+/** One ranking: the tenant (orgId null) or an organisation's subtree, for a period and category ('all' or one). */
+export interface RankKey {
+  tenantId: number;
+  orgId: number | null;
+  period: string;
+  category: string;
+}
+
+const PENDING = 'leaderboardPending';
+/** Members read per chunk when a ranking is rebuilt from points_total. */
+const CHUNK = 5000;
+
+/**
+ * PTS-4 at province scale: with REDIS_URL, every ranking the members read most (all time, this year,
+ * this month; the tenant and each organisation's subtree) is also a Redis sorted set of member → total,
+ * so top-N and "my rank" are O(log n) instead of counting index entries. points_total stays the
+ * source of truth: changes reach Redis only after their transaction commits (a TypeORM subscriber),
+ * a ranking not yet built is served from SQL while it is rebuilt in the background, and the nightly
+ * rebuild also removes members who left or moved. Without REDIS_URL this class is inactive and the
+ * rankings are read from points_total's indexes.
+ */
+@Injectable()
+export class Leaderboard implements EntitySubscriberInterface {
+  private readonly log = new Logger('Leaderboard');
+  private readonly redis: Redis | null;
+  private readonly closure: { table: string; ancestor: string; descendant: string };
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    kv: KvStore,
+    private readonly clock: Clock,
+  ) {
+    this.redis = kv instanceof RedisKvStore ? kv.redis : null;
+    const meta = ds.getMetadata(Organization).closureJunctionTable;
+    this.closure = { table: meta.tableName, ancestor: meta.ancestorColumns[0].databaseName, descendant: meta.descendantColumns[0].databaseName };
+    if (this.redis) ds.subscribers.push(this);
+  }
+
+  get active(): boolean {
+    return this.redis !== null;
+  }
+
+  /** The periods kept in Redis at `at`: all time, the year and the month (older ones are read from SQL). */
+  private livePeriods(at = this.clock.now()): string[] {
+    return ['all', periodKey('year', at), periodKey('month', at)];
+  }
+
+  private key(k: RankKey): string {
+    return `lb:${k.tenantId}:${k.orgId ?? 't'}:${k.period}:${k.category}`;
+  }
+
+  private readyKey(tenantId: number, period: string): string {
+    return `lb:${tenantId}:ready:${period}`;
+  }
+
+  /**
+   * Queues the change on the transaction's query runner; it reaches Redis when that transaction
+   * commits and is dropped if it rolls back.
+   */
+  async record(em: EntityManager, change: TotalsChange): Promise<void> {
+    if (!this.redis) return;
+    const runner = em.queryRunner;
+    const orgIds = await this.orgChain(em, change.orgId);
+    const job = { change, orgIds };
+    if (runner?.isTransactionActive) ((runner.data[PENDING] ??= []) as (typeof job)[]).push(job);
+    else await this.apply([job]);
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const jobs = this.takePending(event.queryRunner);
+    if (jobs.length) this.apply(jobs).catch((e: Error) => this.log.warn(`ranking update failed, the nightly rebuild repairs it: ${e.message}`));
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    this.takePending(event.queryRunner);
+  }
+
+  private takePending(runner: QueryRunner): Array<{ change: TotalsChange; orgIds: number[] }> {
+    const jobs = (runner.data?.[PENDING] ?? []) as Array<{ change: TotalsChange; orgIds: number[] }>;
+    if (runner.data) delete runner.data[PENDING];
+    return jobs;
+  }
+
+  /** The organisation and every organisation above it. */
+  private async orgChain(em: EntityManager, orgId: number): Promise<number[]> {
+    const { table, ancestor, descendant } = this.closure;
+    const rows: Array<{ id: number | string }> = await em.query(`SELECT ${ancestor} AS id FROM ${table} WHERE ${descendant} = ?`, [orgId]);
+    return rows.map((r) => Number(r.id));
+  }
+
+  private async apply(jobs: Array<{ change: TotalsChange; orgIds: number[] }>): Promise<void> {
+    const live = new Set(this.livePeriods());
+    const pipe = this.redis!.pipeline();
+    for (const { change: c, orgIds } of jobs)
+      for (const period of c.periods.filter((p) => live.has(p)))
+        for (const orgId of [null, ...orgIds])
+          for (const category of ['all', c.category]) pipe.zincrby(this.key({ tenantId: c.tenantId, orgId, period, category }), c.points, String(c.memberId));
+    await pipe.exec();
+  }
+
+  /**
+   * The ranking's first `limit` members (more may be asked for to make up for members no longer
+   * active), or null when Redis does not hold it (inactive, an older period, or not built yet: the
+   * build starts in the background and the caller reads SQL meanwhile).
+   */
+  async top(k: RankKey, limit: number): Promise<Array<{ memberId: number; total: number }> | null> {
+    if (!(await this.ready(k))) return null;
+    const flat = await this.redis!.zrevrange(this.key(k), 0, limit - 1, 'WITHSCORES');
+    const rows: Array<{ memberId: number; total: number }> = [];
+    for (let i = 0; i < flat.length; i += 2) rows.push({ memberId: Number(flat[i]), total: Number(flat[i + 1]) });
+    return rows;
+  }
+
+  /** The member's place (1 + how many have more), null if not ranked; undefined when Redis does not hold the ranking. */
+  async place(k: RankKey, memberId: number): Promise<{ rank: number; total: number } | null | undefined> {
+    if (!(await this.ready(k))) return undefined;
+    const score = await this.redis!.zscore(this.key(k), String(memberId));
+    if (score === null) return null;
+    const above = await this.redis!.zcount(this.key(k), `(${score}`, '+inf');
+    return { rank: above + 1, total: Number(score) };
+  }
+
+  private async ready(k: RankKey): Promise<boolean> {
+    if (!this.redis || !this.livePeriods().includes(k.period)) return false;
+    if (await this.redis.exists(this.readyKey(k.tenantId, k.period))) return true;
+    void this.rebuild(k.tenantId, k.period).catch((e: Error) => this.log.warn(`ranking rebuild failed: ${e.message}`));
+    return false;
+  }
+
+  /**
+   * Rebuilds a tenant's rankings of one period from points_total (active members only, each in the
+   * sets of its organisation's chain). Readers use SQL until it is done; one rebuild per tenant and
+   * period at a time across instances.
+   */
+  async rebuild(tenantId: number, period: string): Promise<boolean> {
+    const redis = this.redis;
+    if (!redis) return false;
+    const lock = `lb:${tenantId}:building:${period}`;
+    if ((await redis.set(lock, '1', 'EX', 600, 'NX')) !== 'OK') return false;
+    try {
+      await redis.del(this.readyKey(tenantId, period));
+      await this.dropKeys(`lb:${tenantId}:*:${period}:*`);
+      const { table, ancestor, descendant } = this.closure;
+      for (let after = 0; ; ) {
+        const rows: Array<{ memberId: number | string; category: string; total: number | string; orgId: number | string }> = await this.ds.query(
+          `SELECT t.member_id AS memberId, t.category AS category, t.total AS total, c.${ancestor} AS orgId
+             FROM points_total t
+             JOIN member m ON m.id = t.member_id AND m.status = 'active'
+             JOIN ${table} c ON c.${descendant} = t.org_id
+            WHERE t.tenant_id = ? AND t.period_key = ? AND t.member_id > ? AND t.member_id <= ?
+            ORDER BY t.member_id`,
+          [tenantId, period, after, after + CHUNK],
+        );
+        const next = await this.ds.query(`SELECT MIN(member_id) AS id FROM points_total WHERE tenant_id = ? AND period_key = ? AND member_id > ?`, [tenantId, period, after + CHUNK]);
+        const pipe = redis.pipeline();
+        const tenantWide = new Set<string>();
+        for (const r of rows) {
+          pipe.zadd(this.key({ tenantId, orgId: Number(r.orgId), period, category: r.category }), Number(r.total), String(r.memberId));
+          const once = `${r.memberId}:${r.category}`;
+          if (!tenantWide.has(once)) {
+            tenantWide.add(once);
+            pipe.zadd(this.key({ tenantId, orgId: null, period, category: r.category }), Number(r.total), String(r.memberId));
+          }
+        }
+        await pipe.exec();
+        const nextId = (next as Array<{ id: number | string | null }>)[0]?.id;
+        if (nextId === null || nextId === undefined) break;
+        after = Number(nextId) - 1;
+      }
+      await redis.set(this.readyKey(tenantId, period), new Date().toISOString());
+      return true;
+    } finally {
+      await redis.del(lock);
+    }
+  }
+
+  private async dropKeys(pattern: string): Promise<void> {
+    const redis = this.redis!;
+    const prefix = redis.options.keyPrefix ?? '';
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}${pattern}`, 'COUNT', 1000);
+      cursor = next;
+      // SCAN answers full names; DEL adds the prefix again.
+      if (keys.length) await redis.del(...keys.map((k) => k.slice(prefix.length)));
+    } while (cursor !== '0');
+  }
+
+  /** Nightly: rebuild every tenant's live rankings (drops members who left, follows moves between organisations). */
+  @Cron('0 40 3 * * *', { timeZone: 'Asia/Shanghai' })
+  async rebuildAll(): Promise<void> {
+    if (!this.redis) return;
+    const tenants: Array<{ tenantId: number | string }> = await this.ds.query('SELECT DISTINCT tenant_id AS tenantId FROM points_total');
+    for (const { tenantId } of tenants) for (const period of this.livePeriods()) await this.rebuild(Number(tenantId), period);
+  }
+}
