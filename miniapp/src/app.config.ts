@@ -13,14 +13,18 @@ const SUBPACKAGES: Array<[name: string, pages: string[]]> = [
   // 党费: my months (?year=) and paying, a payment's result (?paymentId=; the H5 simulator returns
   // there), 交费记录, 代缴, and for branch admins the month's paid / unpaid list (?orgId=&month=).
   ['dues', ['index', 'result', 'receipts', 'proxy', 'admin']],
-  // 积分: my totals, my ledger (明细) and the branch / organisation / tenant ranking (排行).
-  ['points', ['index', 'detail', 'ranking']],
-  // 党员e家: 心愿树 / 微捐赠 (?kind=) with its views, an item (?id=) and the publish form (?kind=).
+  // 积分: my totals, my ledger (明细), the branch / organisation / tenant ranking and the
+  // organisations' averages (排行, hidden when the tenant switched rankings off), 积分申报 (my
+  // declarations) and its form.
+  ['points', ['index', 'detail', 'ranking', 'declarations', 'declare']],
+  // 党员e家: 心愿树 / 微捐赠 / 微心愿 (?kind=) with its views, an item (?id=) and the publish form
+  // (?kind=; 微心愿 for branch admins, with the wisher's contact).
   ['mutual-aid', ['index', 'detail', 'compose']],
   // 随手拍: the 正能量 / 曝光台 feed, a post (?id=) with likes and comments, the form (?column=).
   ['snapshot', ['index', 'detail', 'compose']],
-  // Modules still to come: their placeholder page.
-  ['mall', ['index']],
+  // 积分商城: my mall balance and the goods by category, an item (?id=) with 兑换 and its 取货码,
+  // 我的订单 (待领取 / 已领取 / 已取消, 取消兑换).
+  ['mall', ['index', 'goods', 'orders']],
 ]
 
 export default defineAppConfig({

@@ -83,3 +83,38 @@ describe('comments', () => {
     expect(columnLabel('positive')).toBe('正能量')
   })
 })
+
+describe('micro-wishes (AID-5)', () => {
+  const { AID_TABS, aidViewsFor, canPublishMicroWish, isAidTab, isContactPhone, mayPublish } = jest.requireActual('../src/lib/aid') as typeof import('../src/lib/aid')
+  const admin = { roles: [{ role: 'branch_admin' }] }
+  const member = { roles: [] as Array<{ role: string }> }
+  it('is a third tab, published by branch admins only', () => {
+    expect(AID_TABS.map((t) => t.text)).toEqual(['心愿树', '微捐赠', '微心愿'])
+    expect(isAidTab('micro_wish')).toBe(true)
+    expect(canPublishMicroWish(admin)).toBe(true)
+    expect(canPublishMicroWish(member)).toBe(false)
+    expect(mayPublish('wish', member)).toBe(true)
+    expect(mayPublish('micro_wish', member)).toBe(false)
+    expect(aidViewsFor('micro_wish', false).map((v) => v.value)).toEqual(['open', 'claimed'])
+    expect(aidViewsFor('micro_wish', true).map((v) => v.value)).toEqual(['open', 'mine', 'claimed'])
+  })
+  it('needs the wisher’s name and a phone, no cash', () => {
+    const d = { ...emptyAidDraft(), title: '想要一副老花镜', content: '看报纸用' }
+    expect(validateAidDraft('micro_wish', d)).toEqual({ contactName: '请填写心愿人姓名', contactPhone: '请填写心愿人联系电话' })
+    expect(validateAidDraft('micro_wish', { ...d, contactName: '李大爷', contactPhone: '12345' }).contactPhone).toBe('请填写正确的手机号或带区号的固定电话')
+    expect(validateAidDraft('micro_wish', { ...d, content: '给点钱', contactName: '李大爷', contactPhone: '13812345678' })).toEqual({ content: CASH_REFUSED })
+    expect(validateAidDraft('micro_wish', { ...d, contactName: '李大爷', contactPhone: '010-12345678' })).toEqual({})
+    expect(isContactPhone('138 1234 5678')).toBe(true)
+    expect(toAidRequest('micro_wish', { ...d, contactName: ' 李大爷 ', contactPhone: '138 1234 5678' })).toEqual({
+      kind: 'micro_wish',
+      title: '想要一副老花镜',
+      content: '看报纸用',
+      contactName: '李大爷',
+      contactPhone: '13812345678',
+    })
+  })
+  it('draws the micro-wish timeline from the shared flow', () => {
+    const { steps } = aidSteps({ kind: 'micro_wish', state: 'claimed', timeline: [] })
+    expect(steps.map((s) => `${s.label}:${s.status}`)).toEqual(['待审核:done', '待认领:done', '已认领:current', '已完成:todo'])
+  })
+})

@@ -20,12 +20,20 @@ import {
 } from '@dangjian/shared'
 import { fromBeijing } from './time'
 
-export type AidTab = 'wish' | 'donation'
+export type AidTab = 'wish' | 'donation' | 'micro_wish'
 export const AID_TABS: Array<{ value: AidTab; text: string }> = [
   { value: 'wish', text: '心愿树' },
   { value: 'donation', text: '微捐赠' },
+  { value: 'micro_wish', text: '微心愿' },
 ]
-export const isAidTab = (v: unknown): v is AidTab => v === 'wish' || v === 'donation'
+export const isAidTab = (v: unknown): v is AidTab => v === 'wish' || v === 'donation' || v === 'micro_wish'
+
+/** The list's title and the word for one item. */
+export const AID_TAB_NOUNS: Record<AidTab, { title: string; noun: string }> = {
+  wish: { title: '心愿树', noun: '心愿' },
+  donation: { title: '微捐赠', noun: '捐赠' },
+  micro_wish: { title: '微心愿', noun: '微心愿' },
+}
 
 export type AidMemberView = Extract<AidListView, 'open' | 'mine' | 'claimed'>
 export const AID_VIEWS: Array<{ value: AidMemberView; text: string }> = [
@@ -33,6 +41,18 @@ export const AID_VIEWS: Array<{ value: AidMemberView; text: string }> = [
   { value: 'mine', text: '我发布的' },
   { value: 'claimed', text: '我认领的' },
 ]
+
+/**
+ * AID-5: micro-wishes (of people outside the party, often the public) are submitted by branch admins
+ * only, reviewed by the tenant admin and open to every member of the tenant.
+ */
+export const canPublishMicroWish = (me: { roles?: Array<{ role: string }> } | null | undefined) => !!me?.roles?.some((r) => r.role === 'branch_admin')
+
+/** A tab's views: 我发布的 of micro-wishes only for those who may submit them. */
+export const aidViewsFor = (kind: AidTab, mayPublish: boolean) => (kind === 'micro_wish' && !mayPublish ? AID_VIEWS.filter((v) => v.value !== 'mine') : AID_VIEWS)
+
+/** Whether the caller may publish in a tab (everyone for wishes and donations). */
+export const mayPublish = (kind: AidTab, me: { roles?: Array<{ role: string }> } | null | undefined) => kind !== 'micro_wish' || canPublishMicroWish(me)
 
 export const SNAPSHOT_COLUMNS: Array<{ value: SnapshotColumn; text: string }> = [
   { value: 'positive', text: '正能量' },
@@ -84,9 +104,18 @@ export interface AidDraft {
   takenDate: string
   takenTime: string
   place: string
+  /** 微心愿: the wisher's name and phone (shown to the claimer). */
+  contactName: string
+  contactPhone: string
 }
-export const emptyAidDraft = (column: SnapshotColumn = 'positive'): AidDraft => ({ title: '', content: '', category: '', images: [], column, takenDate: '', takenTime: '', place: '' })
-export type AidDraftErrors = Partial<Record<'title' | 'content' | 'category' | 'images' | 'takenAt' | 'place', string>>
+export const emptyAidDraft = (column: SnapshotColumn = 'positive'): AidDraft => ({ title: '', content: '', category: '', images: [], column, takenDate: '', takenTime: '', place: '', contactName: '', contactPhone: '' })
+export type AidDraftErrors = Partial<Record<'title' | 'content' | 'category' | 'images' | 'takenAt' | 'place' | 'contactName' | 'contactPhone', string>>
+
+/** A mainland mobile (13812345678) or a landline with its area code (010-12345678, 0571 8888 8888). */
+export function isContactPhone(raw: string): boolean {
+  const p = raw.replace(/[\s-]/g, '')
+  return /^1[3-9]\d{9}$/.test(p) || /^0\d{9,11}$/.test(p)
+}
 
 export const CASH_REFUSED = '心愿不能是现金或转账，请填写实物或服务'
 
@@ -101,6 +130,14 @@ export function validateAidDraft(kind: AidItemCreateRequest['kind'], d: AidDraft
   if (kind === 'wish') {
     if (!d.category) e.category = '请选择心愿类别'
     if (mentionsCash(title) || mentionsCash(content)) e.content = CASH_REFUSED
+  }
+  if (kind === 'micro_wish') {
+    if (mentionsCash(title) || mentionsCash(content)) e.content = CASH_REFUSED
+    const name = d.contactName.trim()
+    if (!name) e.contactName = '请填写心愿人姓名'
+    else if (name.length > 50) e.contactName = '姓名最多50个字'
+    if (!d.contactPhone.trim()) e.contactPhone = '请填写心愿人联系电话'
+    else if (!isContactPhone(d.contactPhone)) e.contactPhone = '请填写正确的手机号或带区号的固定电话'
   }
   if (kind === 'snapshot') {
     if (!d.images.length) e.images = '请上传至少1张照片'
@@ -117,7 +154,8 @@ export function validateAidDraft(kind: AidItemCreateRequest['kind'], d: AidDraft
 export function toAidRequest(kind: AidItemCreateRequest['kind'], d: AidDraft): AidItemCreateRequest {
   const req: AidItemCreateRequest = { kind, title: d.title.trim(), content: d.content.trim() }
   if (d.images.length) req.images = d.images.map((i) => i.key)
-  if (kind === 'wish' && d.category) req.category = d.category
+  if ((kind === 'wish' || kind === 'micro_wish') && d.category) req.category = d.category
+  if (kind === 'micro_wish') Object.assign(req, { contactName: d.contactName.trim(), contactPhone: d.contactPhone.replace(/[\s]/g, '') })
   if (kind === 'snapshot') Object.assign(req, { column: d.column, takenAt: fromBeijing(d.takenDate, d.takenTime || '00:00')?.toISOString(), place: d.place.trim() })
   return req
 }

@@ -8,7 +8,7 @@ import '../../styles/common.css'
 import './aid.css'
 
 export default function AidBody({ detail: d }: { detail: AidItemDetail }) {
-  const lines: Array<[string, string]> = [[d.kind === 'donation' ? '捐赠人' : '发布人', `${d.publisherName}（${d.orgName}）`]]
+  const lines: Array<[string, string]> = [[d.kind === 'donation' ? '捐赠人' : d.kind === 'micro_wish' ? '提交人' : '发布人', `${d.publisherName}（${d.orgName}）`]]
   if (d.category) lines.push(['类别', WISH_CATEGORY_LABELS[d.category]])
   if (d.column) lines.push(['栏目', columnLabel(d.column)])
   if (d.claimerName) lines.push([d.kind === 'donation' ? '受赠人' : '认领人', d.claimerName])

@@ -25,6 +25,7 @@ const TEXTS: Record<AidKind, { title: string; content: string; button: string }>
   wish: { title: '心愿', content: '心愿说明（需要什么、用途，不能是现金）', button: '发布心愿' },
   donation: { title: '捐赠物品', content: '物品说明（数量、新旧程度、如何交接）', button: '发布捐赠' },
   snapshot: { title: '标题', content: '说说拍到了什么', button: '发布' },
+  micro_wish: { title: '微心愿', content: '心愿说明（需要什么、为什么，不能是现金）', button: '提交微心愿' },
 }
 
 export interface AidComposeFormProps {
@@ -55,7 +56,7 @@ export default function AidComposeForm({ kind, column, detailUrl }: AidComposeFo
     try {
       const created = await aidApi.create(toAidRequest(kind, draft))
       notifyAidChanged()
-      void Taro.showToast({ title: '已提交，等待支部审核', icon: 'none', duration: 1500 })
+      void Taro.showToast({ title: kind === 'micro_wish' ? '已提交，等待单位审核' : '已提交，等待支部审核', icon: 'none', duration: 1500 })
       void Taro.redirectTo({ url: detailUrl(created.id) })
     } catch (e) {
       setFormError(errorMessage(e))
@@ -69,10 +70,25 @@ export default function AidComposeForm({ kind, column, detailUrl }: AidComposeFo
     <View className='dj-card'>
       {kind === 'snapshot' ? <Segmented options={SNAPSHOT_COLUMNS} value={draft.column} onChange={set('column')} /> : null}
       <Field name='title' label={texts.title} value={draft.title} maxlength={100} placeholder='请输入标题' onInput={set('title', 'title')} error={errors.title} />
-      {kind === 'wish' ? (
+      {kind === 'micro_wish' ? (
+        <View>
+          <Field name='contact-name' label='心愿人姓名' value={draft.contactName} maxlength={50} placeholder='提出心愿的群众姓名' onInput={set('contactName', 'contactName')} error={errors.contactName} />
+          <Field
+            name='contact-phone'
+            label='联系电话'
+            value={draft.contactPhone}
+            maxlength={20}
+            placeholder='手机号或带区号的固定电话'
+            onInput={set('contactPhone', 'contactPhone')}
+            error={errors.contactPhone}
+            hint='仅认领人和审核人可见，便于双方联系'
+          />
+        </View>
+      ) : null}
+      {kind === 'wish' || kind === 'micro_wish' ? (
         <SelectField
           name='category'
-          label='心愿类别'
+          label={kind === 'wish' ? '心愿类别' : '心愿类别（可选）'}
           options={WISH_CATEGORY_OPTIONS.map((o) => o.text)}
           index={catIndex}
           placeholder='请选择类别'

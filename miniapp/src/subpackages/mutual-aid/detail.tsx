@@ -1,10 +1,14 @@
-/** A wish or donation (?id=): the item, its progress along the shared flow, and the caller's next steps. */
+/**
+ * A wish, donation or micro-wish (?id=): the item, the micro-wisher's contact once the caller
+ * claimed it (AID-5), its progress along the shared flow, and the caller's next steps.
+ */
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { AidItemDetail } from '@dangjian/shared'
 import AidActions from '../../components/aid/AidActions'
 import AidBody from '../../components/aid/AidBody'
+import AidContact from '../../components/aid/AidContact'
 import AidTimeline from '../../components/aid/AidTimeline'
 import BottomBar from '../../components/BottomBar'
 import { PageShell } from '../../components/PageShell'
@@ -27,6 +31,7 @@ export default function AidDetailPage() {
         {detail ? (
           <View>
             <AidBody detail={detail} />
+            <AidContact detail={detail} />
             <AidTimeline detail={detail} />
             {detail.availableActions.length ? (
               <BottomBar>

@@ -1,4 +1,7 @@
-/** 我的积分 (PTS-4): this year's and all-time totals by category, with the way to 明细 and 排行. */
+/**
+ * 我的积分 (PTS-4): this year's and all-time totals by category, with the way to 明细, 积分申报
+ * and — unless the tenant switched rankings off (PTS-5) — 排行.
+ */
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { PageShell } from '../../components/PageShell'
@@ -10,10 +13,14 @@ import './points.css'
 
 export default function PointsPage() {
   const r = useRemote(() => pointsApi.me(), [])
+  // PTS-5: the tenant may switch rankings off; then nothing rank-related shows. Hidden until the
+  // settings are known; a server without them: shown (the ranking page explains a refusal).
+  const settings = useRemote(() => pointsApi.settings().catch(() => ({ rankingsEnabled: true })), [])
+  const rankings = settings.data?.rankingsEnabled ?? false
   const data = r.data
 
   usePullDownRefresh(() => {
-    void r.reload().finally(() => void Taro.stopPullDownRefresh())
+    void Promise.all([r.reload(), settings.reload()]).finally(() => void Taro.stopPullDownRefresh())
   })
 
   const go = (url: string) => void Taro.navigateTo({ url })
@@ -49,16 +56,22 @@ export default function PointsPage() {
               ))}
             </View>
             <View className='dj-card dj-list'>
-              <View className='dj-row' hoverClass='dj-row--hover' onClick={() => go(POINTS_PAGES.detail)}>
+              <View className='dj-row pt-link--detail' hoverClass='dj-row--hover' onClick={() => go(POINTS_PAGES.detail)}>
                 <Text className='dj-row__text'>积分明细</Text>
                 <Text className='dj-row__arrow'>›</Text>
               </View>
-              <View className='dj-row' hoverClass='dj-row--hover' onClick={() => go(POINTS_PAGES.ranking)}>
-                <Text className='dj-row__text'>积分排行</Text>
+              <View className='dj-row pt-link--declarations' hoverClass='dj-row--hover' onClick={() => go(POINTS_PAGES.declarations)}>
+                <Text className='dj-row__text'>积分申报</Text>
                 <Text className='dj-row__arrow'>›</Text>
               </View>
+              {rankings ? (
+                <View className='dj-row pt-link--ranking' hoverClass='dj-row--hover' onClick={() => go(POINTS_PAGES.ranking)}>
+                  <Text className='dj-row__text'>积分排行</Text>
+                  <Text className='dj-row__arrow'>›</Text>
+                </View>
+              ) : null}
             </View>
-            <Text className='pt-note'>积分来自学习、组织生活和先锋作用中完成的事项，排行仅用于激励，不作为考核依据。</Text>
+            <Text className='pt-note'>{rankings ? '积分来自学习、组织生活和先锋作用中完成的事项，排行仅用于激励，不作为考核依据。' : '积分来自学习、组织生活和先锋作用中完成的事项，仅用于记录和激励，不作为考核依据。'}</Text>
           </View>
         )}
       </PageShell>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分申报',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})
