@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { AID_STATE_LABELS, WISH_CATEGORY_LABELS, type AidItemSummary, type AidKind, type Me } from '@dangjian/shared';
+import { AID_KIND_LABELS, AID_KINDS, AID_STATE_LABELS, WISH_CATEGORY_LABELS, type AidItemSummary, type AidKind, type Me } from '@dangjian/shared';
 import { api } from '../api';
 import { useRemote } from '../useRemote';
 import { usePaging } from '../usePaging';
@@ -10,10 +10,9 @@ import { LoadError } from '../components/LoadError';
 import { AidActionButtons } from '../components/aid/AidActionButtons';
 import { AidItemDrawer } from '../components/aid/AidItemDrawer';
 import { MicroWishFormModal } from '../components/aid/MicroWishFormModal';
-import { completeFrom, itemTopic, kindLabel, MICRO_WISH, rowActions, type AdminAidKind } from '../components/aid/aidText';
+import { completeFrom, itemTopic, rowActions } from '../components/aid/aidText';
 
 type Queue = 'review' | 'complete' | 'all';
-const KINDS: AdminAidKind[] = ['wish', 'donation', 'snapshot', MICRO_WISH];
 
 /**
  * 党员e家 · 审核 (AID-1…AID-3, AID-5): wishes, donations and snapshots of the branches in the admin's
@@ -25,12 +24,12 @@ export function AidReviewPage({ me }: { me: Me }) {
   const { message } = App.useApp();
   const isTenantAdmin = me.roles.some((r) => r.role === 'tenant_admin');
   const isBranchAdmin = me.roles.some((r) => r.role === 'branch_admin');
-  const [kind, setKind] = useState<AdminAidKind>('wish');
+  const [kind, setKind] = useState<AidKind>('wish');
   const [queue, setQueue] = useState<Queue>('review');
   const [open, setOpen] = useState<number | null>(null);
   const [publishing, setPublishing] = useState(false);
   const { page, pageSize, pagination, filter } = usePaging(20);
-  const micro = kind === MICRO_WISH;
+  const micro = kind === 'micro_wish';
   const doneFrom = completeFrom(kind);
   // Micro-wishes: 待审核 (the tenant admin's queue) or all of them; the others: 待审核 or 待办结.
   const q: Queue = micro ? (queue === 'all' || !isTenantAdmin ? 'all' : 'review') : queue === 'complete' && doneFrom ? 'complete' : 'review';
@@ -38,10 +37,10 @@ export function AidReviewPage({ me }: { me: Me }) {
     () =>
       api.aid.items(
         q === 'review'
-          ? { kind: kind as AidKind, view: 'review', page, pageSize }
+          ? { kind, view: 'review', page, pageSize }
           : q === 'complete'
-            ? { kind: kind as AidKind, view: 'all', state: doneFrom, page, pageSize }
-            : { kind: kind as AidKind, view: 'all', page, pageSize },
+            ? { kind, view: 'all', state: doneFrom, page, pageSize }
+            : { kind, view: 'all', page, pageSize },
       ),
     [kind, q, doneFrom, page, pageSize],
   );
@@ -69,7 +68,7 @@ export function AidReviewPage({ me }: { me: Me }) {
     },
   ];
 
-  const what = kindLabel(kind);
+  const what = AID_KIND_LABELS[kind];
   return (
     <Card
       size="small"
@@ -83,7 +82,7 @@ export function AidReviewPage({ me }: { me: Me }) {
       }
       extra={
         <Space>
-          <Segmented<AdminAidKind> options={KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} value={kind} onChange={filter(setKind)} />
+          <Segmented<AidKind> options={AID_KINDS.map((k) => ({ value: k, label: AID_KIND_LABELS[k] }))} value={kind} onChange={filter(setKind)} />
           {micro ? (
             <Segmented<Queue>
               options={[

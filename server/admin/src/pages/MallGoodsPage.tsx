@@ -3,12 +3,12 @@ import { Alert, App, Button, Card, Image, Select, Space, Switch, Table, Tag, Typ
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { MallGoods } from '@dangjian/shared';
+import { MALL_GOODS_KIND_LABELS } from '@dangjian/shared';
 import { api, errorMessage } from '../api';
 import { useRemote } from '../useRemote';
 import { usePaging } from '../usePaging';
 import { LoadError } from '../components/LoadError';
 import { GoodsFormModal } from '../components/mall/GoodsFormModal';
-import { GOODS_KIND_LABELS } from '../components/mall/mallText';
 
 /**
  * 商品管理 (MALL-1), for the tenant admin: goods and services of every category (or one), with
@@ -64,7 +64,7 @@ export function MallGoodsPage() {
         </Space>
       ),
     },
-    { title: '类型', dataIndex: 'kind', width: 70, render: (k: MallGoods['kind']) => <Tag color={k === 'service' ? 'blue' : 'red'}>{GOODS_KIND_LABELS[k]}</Tag> },
+    { title: '类型', dataIndex: 'kind', width: 70, render: (k: MallGoods['kind']) => <Tag color={k === 'service' ? 'blue' : 'red'}>{MALL_GOODS_KIND_LABELS[k]}</Tag> },
     { title: '分类', dataIndex: 'categoryId', width: 120, render: (id: number) => categoryName(id) },
     { title: '兑换积分', dataIndex: 'pointsPrice', width: 100, align: 'right', render: (p: number) => `${p} 分` },
     { title: '库存', dataIndex: 'stock', width: 80, align: 'right', render: (s: number) => (s === 0 ? <Typography.Text type="danger">0</Typography.Text> : s) },

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { App, Button, Card, Input, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { MallOrder, MallOrderStatus } from '@dangjian/shared';
+import { MALL_ORDER_STATUS_LABELS } from '@dangjian/shared';
 import { api, errorMessage } from '../api';
 import { useRemote } from '../useRemote';
 import { usePaging } from '../usePaging';
 import { LoadError } from '../components/LoadError';
-import { ORDER_STATUS_COLORS, ORDER_STATUS_LABELS, time } from '../components/mall/mallText';
+import { ORDER_STATUS_COLORS, time } from '../components/mall/mallText';
 
 type StatusFilter = MallOrderStatus | 'all';
 
@@ -45,7 +46,7 @@ export function MallOrdersPage() {
     { title: '商品', dataIndex: 'goodsName', ellipsis: { showTitle: true } },
     { title: '数量', dataIndex: 'quantity', width: 60, align: 'right' },
     { title: '积分', dataIndex: 'points', width: 80, align: 'right', render: (p: number) => `${p} 分` },
-    { title: '状态', dataIndex: 'status', width: 80, render: (s: MallOrderStatus) => <Tag color={ORDER_STATUS_COLORS[s]}>{ORDER_STATUS_LABELS[s]}</Tag> },
+    { title: '状态', dataIndex: 'status', width: 80, render: (s: MallOrderStatus) => <Tag color={ORDER_STATUS_COLORS[s]}>{MALL_ORDER_STATUS_LABELS[s]}</Tag> },
     { title: '下单时间', dataIndex: 'createdAt', width: 160, render: (t: string) => time(t) },
     {
       title: '领取 / 取消',
@@ -81,7 +82,7 @@ export function MallOrdersPage() {
           onChange={filter(setStatus)}
           options={[
             { value: 'all', label: '全部' },
-            ...(['awaiting', 'picked_up', 'cancelled'] as const).map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] })),
+            ...(['awaiting', 'picked_up', 'cancelled'] as const).map((s) => ({ value: s, label: MALL_ORDER_STATUS_LABELS[s] })),
           ]}
         />
       </Space>

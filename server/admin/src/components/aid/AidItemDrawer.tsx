@@ -1,22 +1,22 @@
 import { Alert, Descriptions, Drawer, Image, Space, Spin, Steps, Typography } from 'antd';
-import { AID_STATE_LABELS, WISH_CATEGORY_LABELS } from '@dangjian/shared';
+import { AID_FLOWS, AID_KIND_LABELS, AID_STATE_LABELS, WISH_CATEGORY_LABELS } from '@dangjian/shared';
 import { api } from '../../api';
 import { useRemote } from '../../useRemote';
 import { LoadError } from '../LoadError';
 import { AidActionButtons } from './AidActionButtons';
 import { AidCommentList } from './AidCommentList';
-import { itemTopic, kindLabel, timelineOf } from './aidText';
+import { itemTopic } from './aidText';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '');
 
 /** One item: content, images, the timeline along the shared flow, the admin's steps (availableActions), and an approved snapshot's comments. */
 export function AidItemDrawer({ itemId, onClose, onChanged }: { itemId: number; onClose: () => void; onChanged: () => void }) {
   const { data: d, loading, error, reload } = useRemote(() => api.aid.item(itemId), [itemId]);
-  const path = d ? timelineOf(d.kind, d.timeline.map((t) => t.state)) : [];
+  const path = d ? AID_FLOWS[d.kind].timeline : [];
   const at = new Map(d?.timeline.map((t) => [t.state, t.at]) ?? []);
   const current = d ? path.indexOf(d.state) : -1;
   return (
-    <Drawer open size={560} title={d ? `${kindLabel(d.kind)}：${d.title}` : '详情'} onClose={onClose} destroyOnHidden>
+    <Drawer open size={560} title={d ? `${AID_KIND_LABELS[d.kind]}：${d.title}` : '详情'} onClose={onClose} destroyOnHidden>
       <LoadError error={error} onRetry={reload} />
       {loading && !d && <Spin />}
       {d && (

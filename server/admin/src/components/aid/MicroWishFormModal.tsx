@@ -1,8 +1,7 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
-import type { AidItemDetail, AidKind } from '@dangjian/shared';
+import type { AidItemDetail } from '@dangjian/shared';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
-import { MICRO_WISH } from './aidText';
 
 interface Values {
   title: string;
@@ -20,7 +19,7 @@ export function MicroWishFormModal({ onClose, onSaved }: { onClose: () => void; 
   const { run, busy, error } = useAction(async (v: Values) => {
     onSaved(
       await api.aid.create({
-        kind: MICRO_WISH as AidKind,
+        kind: 'micro_wish',
         title: v.title.trim(),
         content: v.content.trim(),
         contactName: v.contactName.trim(),

@@ -1,9 +1,9 @@
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
 import type { MallCategory, MallGoods, MallGoodsKind } from '@dangjian/shared';
+import { MALL_GOODS_KIND_LABELS } from '@dangjian/shared';
 import { api } from '../../api';
 import { useAction } from '../../useAction';
 import { ImageUpload, imageKey, storedImage, type ImageFile } from '../branch/ImageUpload';
-import { GOODS_KIND_LABELS } from './mallText';
 
 interface Values {
   categoryId: number;
@@ -56,7 +56,7 @@ export function GoodsFormModal({ goods, categories, categoryId, onClose, onSaved
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form<Values> form={form} layout="horizontal" labelCol={{ span: 5 }} name="mall-goods" initialValues={initial} onFinish={save}>
         <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择商品或服务' }]}>
-          <Radio.Group optionType="button" options={(['goods', 'service'] as const).map((k) => ({ value: k, label: GOODS_KIND_LABELS[k] }))} />
+          <Radio.Group optionType="button" options={(['goods', 'service'] as const).map((k) => ({ value: k, label: MALL_GOODS_KIND_LABELS[k] }))} />
         </Form.Item>
         <Form.Item name="categoryId" label="分类" rules={[{ required: true, message: '请选择分类' }]}>
           <Select placeholder="选择分类" options={categories.map((c) => ({ value: c.id, label: c.name }))} style={{ width: 240 }} />
