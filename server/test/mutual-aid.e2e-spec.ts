@@ -5,11 +5,12 @@ import { activateMember, bearer, login, newIdNumber, startTestApp, type TestApp 
 import { afterAll, beforeAll, describe, expect, it, mock } from './support.js';
 
 /**
- * 党员e家 mutual aid (SPEC §8 AID-1…AID-4) through the API: the wish, donation and snapshot flows
- * with their points, roles and order checked against the shared table, parallel claims, snapshot
- * comments and likes, the blacklist, and the scope of branches and tenants.
+ * 党员e家 mutual aid (SPEC §8 AID-1…AID-5) through the API: the wish, donation, snapshot and
+ * micro-wish flows with their points, roles and order checked against the shared table, parallel
+ * claims, snapshot comments, likes and columns, the micro-wish contact, the blacklist, and the scope
+ * of branches and tenants.
  */
-describe('mutual aid (AID-1…AID-4)', () => {
+describe('mutual aid (AID-1…AID-5)', () => {
   let t: TestApp;
   const now = new Date('2026-11-22T02:00:00Z');
   const orgs = new Map<string, OrgNode>();
@@ -180,7 +181,8 @@ describe('mutual aid (AID-1…AID-4)', () => {
       for (const x of items) expect((await step(tok.sec, x.id, 'approve')).state).toBe('approved');
       expect(await aidPoints(tok.g)).toEqual([['aid.snapshot_approved', 2], ['aid.snapshot_approved', 2], ['aid.snapshot_approved', 2]]);
       shown = (await get(tok.g, `/aid/items/${items[0].id}`).expect(200)).body;
-      expect((await list(tok.b, 'kind=snapshot&view=open')).map((x) => x.id).sort()).toEqual(items.map((x) => x.id).sort());
+      // The demo branch shows its own snapshots too: only ours are counted here.
+      expect((await list(tok.b, 'kind=snapshot&view=open&pageSize=100')).filter((x) => x.publisherMemberId === ids.g).map((x) => x.id).sort()).toEqual(items.map((x) => x.id).sort());
     });
 
     it('hides comments until the publisher or an admin approves them', async () => {
@@ -213,6 +215,109 @@ describe('mutual aid (AID-1…AID-4)', () => {
       expect((await post(tok.d, `${url}/share`).expect(200)).body).toEqual({ likeCount: 1, shareCount: 2, liked: true });
       const w = (await list(tok.b, 'kind=wish&state=done'))[0];
       expect((await put(tok.b, `/aid/items/${w.id}/like`).expect(400)).body.code).toBe('AID_NOT_SNAPSHOT');
+    });
+  });
+
+  describe('snapshot columns', () => {
+    it('lists 正能量 and 曝光台 apart', async () => {
+      const exposed = await publish(tok.d, await snapshot(tok.d, { title: '路边垃圾无人清理', column: 'exposure' }));
+      await step(tok.sec, exposed.id, 'approve');
+      const exposure = await list(tok.b, 'kind=snapshot&view=open&column=exposure&pageSize=100');
+      expect(exposure.map((x) => x.id)).toContain(exposed.id);
+      expect(exposure.every((x) => x.column === 'exposure')).toBe(true);
+      const positive = await list(tok.b, 'kind=snapshot&column=positive&pageSize=100');
+      expect(positive.length).toBeGreaterThan(0);
+      expect(positive.every((x) => x.column === 'positive')).toBe(true);
+      expect(positive.map((x) => x.id)).not.toContain(exposed.id);
+      expect((await get(tok.b, '/aid/items?kind=snapshot&column=gossip').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  describe('micro-wishes (AID-5)', () => {
+    const micro = (extra: object = {}) => ({ kind: 'micro_wish', title: '想要一副助听器', content: '社区独居老人王奶奶听力不好，希望有一副助听器', contactName: '王秀英', contactPhone: '13912340001', ...extra });
+    const contact = async (token: string, id: number) => ((await get(token, `/aid/items/${id}`).expect(200)).body as AidItemDetail).contact;
+
+    it('is submitted by a branch admin only, with the wisher\'s name and a valid phone, never for cash', async () => {
+      expect((await post(tok.a, '/aid/items', micro()).expect(403)).body).toEqual({ code: 'AID_MICRO_WISH_ADMIN_ONLY', message: '微心愿须由支部管理员提交' });
+      expect((await post(tok.admin, '/aid/items', micro()).expect(403)).body.code).toBe('AID_NOT_MEMBER');
+      expect((await post(tok.sec, '/aid/items', micro({ contactPhone: '1391234' })).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect((await post(tok.sec, '/aid/items', micro({ contactName: undefined })).expect(400)).body).toEqual({ code: 'AID_CONTACT_REQUIRED', message: '微心愿须填写心愿人姓名和手机号' });
+      expect((await post(tok.sec, '/aid/items', micro({ contactPhone: undefined })).expect(400)).body.code).toBe('AID_CONTACT_REQUIRED');
+      expect((await post(tok.sec, '/aid/items', micro({ content: '希望资助一些现金' })).expect(400)).body.code).toBe('AID_CASH_REFUSED');
+    });
+
+    it('runs submit → tenant admin approves → a member of another branch claims and alone of the members sees the contact → done', async () => {
+      let w = await publish(tok.sec, micro());
+      expect([w.kind, w.state, w.orgName, w.availableActions, w.contact]).toEqual(['micro_wish', 'submitted', B1, ['withdraw'], { name: '王秀英', phone: '13912340001' }]);
+      expect(w.timeline.map((x) => x.state)).toEqual(['submitted', 'open', 'claimed', 'done']);
+      // Under review: only the submitter and the admins see it; the tenant admin reviews it, not the branch admin.
+      for (const token of [tok.a, tok.c, tok.c2admin, tok.other]) await get(token, `/aid/items/${w.id}`).expect(404);
+      expect((await list(tok.admin, 'kind=micro_wish&view=review')).map((x) => x.id)).toContain(w.id);
+      expect((await list(tok.sec, 'kind=micro_wish&view=review')).map((x) => x.id)).not.toContain(w.id);
+      expect((await act(tok.sec, w.id, 'approve').expect(403)).body).toEqual({ code: 'AID_NOT_ALLOWED', message: '审核通过须由单位管理员办理' });
+      expect((await act(tok.c, w.id, 'claim').expect(404)).body.code).toBe('AID_NOT_FOUND');
+      const admin: AidItemDetail = (await get(tok.admin, `/aid/items/${w.id}`).expect(200)).body;
+      expect([admin.availableActions, admin.contact]).toEqual([['approve', 'reject'], { name: '王秀英', phone: '13912340001' }]);
+      expect((await act(tok.admin, w.id, 'claim').expect(409)).body.message).toBe('当前状态为“待审核”，不能认领');
+      w = await step(tok.admin, w.id, 'approve');
+      expect(w.state).toBe('open');
+      // Open to the whole tenant: a member of another branch sees it and may claim; the contact stays hidden until then.
+      expect((await list(tok.c, 'kind=micro_wish&view=open')).map((x) => x.id)).toContain(w.id);
+      expect((await list(tok.c, 'kind=micro_wish')).map((x) => x.id)).toContain(w.id);
+      const seen: AidItemDetail = (await get(tok.c, `/aid/items/${w.id}`).expect(200)).body;
+      expect([seen.availableActions, seen.contact]).toEqual([['claim'], null]);
+      expect((await list(tok.other, 'kind=micro_wish')).map((x) => x.id)).not.toContain(w.id);
+      await get(tok.other, `/aid/items/${w.id}`).expect(404);
+      await act(tok.other, w.id, 'claim').expect(404);
+      expect((await act(tok.sec, w.id, 'claim').expect(403)).body.message).toBe('认领须由其他党员办理');
+      expect((await act(tok.c, w.id, 'complete').expect(409)).body.message).toBe('当前状态为“待认领”，不能确认办结');
+      w = await step(tok.c, w.id, 'claim');
+      expect([w.state, w.claimerMemberId, w.contact, w.availableActions]).toEqual(['claimed', ids.c, { name: '王秀英', phone: '13912340001' }, ['complete']]);
+      // The contact: the claimer, the submitting admin and the tenant admin; no other member, nor another branch's admin.
+      expect(await contact(tok.sec, w.id)).toEqual({ name: '王秀英', phone: '13912340001' });
+      expect(await contact(tok.admin, w.id)).toEqual({ name: '王秀英', phone: '13912340001' });
+      expect(await contact(tok.b, w.id)).toBeNull();
+      expect(await contact(tok.c2admin, w.id)).toBeNull();
+      expect((await list(tok.b, 'kind=micro_wish&view=open')).map((x) => x.id)).not.toContain(w.id);
+      await get(tok.other, `/aid/items/${w.id}`).expect(404);
+      // Out of order and wrong roles.
+      expect((await act(tok.c, w.id, 'deliver').expect(409)).body.code).toBe('AID_TRANSITION_REFUSED');
+      expect((await act(tok.d, w.id, 'claim').expect(409)).body.message).toBe('当前状态为“已认领”，不能认领');
+      expect((await act(tok.b, w.id, 'complete').expect(403)).body.message).toBe('确认办结须由认领人或发布人办理');
+      expect((await act(tok.admin, w.id, 'complete').expect(403)).body.code).toBe('AID_NOT_ALLOWED');
+      expect((await act(tok.sec, w.id, 'withdraw').expect(409)).body.code).toBe('AID_TRANSITION_REFUSED');
+      w = await step(tok.c, w.id, 'complete');
+      expect([w.state, w.timeline.map((x) => [x.state, x.at != null, x.current])]).toEqual([
+        'done',
+        [
+          ['submitted', true, false],
+          ['open', true, false],
+          ['claimed', true, false],
+          ['done', true, true],
+        ],
+      ]);
+      await act(tok.c, w.id, 'complete').expect(409);
+      // No points for micro-wishes (the spec names none).
+      expect(await aidPoints(tok.c)).toEqual([]);
+      expect((await list(tok.c, 'kind=micro_wish&view=claimed')).map((x) => x.id)).toEqual([w.id]);
+    });
+
+    it('lets the submitting admin close it too; rejects only with a reason; another branch\'s admin submits for their own branch', async () => {
+      let w = await publish(tok.sec, micro({ title: '想要一台轮椅', contactName: '李大爷', contactPhone: '13912340002' }));
+      await step(tok.admin, w.id, 'approve');
+      w = await step(tok.g, w.id, 'claim');
+      expect((await act(tok.a, w.id, 'complete').expect(403)).body.code).toBe('AID_NOT_ALLOWED');
+      expect((await step(tok.sec, w.id, 'complete')).state).toBe('done');
+
+      const r = await publish(tok.c2admin, micro({ title: '想要一些课外书', contactName: '赵同学', contactPhone: '13912340003' }));
+      expect(r.orgName).toBe(B2);
+      expect((await act(tok.admin, r.id, 'reject').expect(400)).body.code).toBe('AID_REASON_REQUIRED');
+      const rejected: AidItemDetail = (await act(tok.admin, r.id, 'reject', '请补充心愿人的具体情况').expect(200)).body;
+      expect([rejected.state, rejected.rejectReason]).toEqual(['rejected', '请补充心愿人的具体情况']);
+      await get(tok.a, `/aid/items/${r.id}`).expect(404);
+      expect((await get(tok.c2admin, `/aid/items/${r.id}`).expect(200)).body.availableActions).toEqual([]);
+      const again = await publish(tok.c2admin, micro({ title: '想要一个书包', contactName: '赵同学', contactPhone: '13912340003' }));
+      expect((await step(tok.c2admin, again.id, 'withdraw')).state).toBe('withdrawn');
     });
   });
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AidActor, AidState } from '@dangjian/shared';
 import type { Repository } from 'typeorm';
-import type { AuthUser } from '../../common/auth/auth-user.js';
+import { hasRole, type AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { AidError } from '../../common/errors/error-codes.js';
 import type { Member } from '../members/entities/member.entity.js';
@@ -24,11 +24,14 @@ export interface AidContext {
   isBranchAdmin: boolean;
   /** Administers the branch: its admin or an admin above (or the tenant admin); sees everything of it. */
   isAdmin: boolean;
+  /** The tenant's admin: reviews micro-wishes (AID-5). */
+  isTenantAdmin: boolean;
 }
 
 /**
  * Scope of mutual aid (000 §4): members see their branch's listed items and their own; admins of the
- * branch or above see all of it. Another branch, another tenant: 404.
+ * branch or above see all of it. Another branch, another tenant: 404. Micro-wishes (AID-5) once
+ * listed are seen and claimed by every member of the tenant, whatever the branch.
  */
 @Injectable()
 export class AidAccess {
@@ -50,14 +53,23 @@ export class AidAccess {
     const item = await this.items.findOne({ where: { id, tenantId: user.tenantId ?? -1 } });
     if (!item) throw new AppError(AidError.NotFound);
     const { member, branchId } = await this.me(user);
-    const ctx: AidContext = { user, item, member, memberBranchId: branchId, isBranchAdmin: this.isBranchAdmin(user, item.orgId), isAdmin: await this.isAdmin(user, item.orgId) };
+    const ctx: AidContext = {
+      user,
+      item,
+      member,
+      memberBranchId: branchId,
+      isBranchAdmin: this.isBranchAdmin(user, item.orgId),
+      isAdmin: await this.isAdmin(user, item.orgId),
+      isTenantAdmin: hasRole(user, 'tenant_admin'),
+    };
     if (!this.visible(ctx, item)) throw new AppError(AidError.NotFound);
     return ctx;
   }
 
   visible(ctx: AidContext, item: AidItem): boolean {
     const me = ctx.member?.id;
-    return ctx.isAdmin || (me != null && (item.publisherMemberId === me || item.claimerMemberId === me)) || (ctx.memberBranchId === item.orgId && !AID_UNLISTED.includes(item.state));
+    const listed = !AID_UNLISTED.includes(item.state);
+    return ctx.isAdmin || (me != null && (item.publisherMemberId === me || item.claimerMemberId === me)) || (listed && (item.kind === 'micro_wish' || ctx.memberBranchId === item.orgId));
   }
 
   isBranchAdmin(user: AuthUser, branchId: number): boolean {
@@ -81,8 +93,17 @@ export class AidAccess {
     if (me != null && item.publisherMemberId === me) out.push('publisher');
     if (me != null && item.claimerMemberId === me) out.push('claimer');
     if (ctx.isBranchAdmin) out.push('branch_admin');
-    if (me != null && ctx.memberBranchId === item.orgId && !out.includes('publisher') && !out.includes('claimer')) out.push('member');
+    if (ctx.isTenantAdmin) out.push('tenant_admin');
+    // A micro-wish is for every member of the tenant; the other kinds for the branch's members.
+    const mine = item.kind === 'micro_wish' || ctx.memberBranchId === item.orgId;
+    if (me != null && mine && !out.includes('publisher') && !out.includes('claimer')) out.push('member');
     return out;
+  }
+
+  /** AID-5: the wisher's contact is for the claimer, the admin who submitted it and the tenant's admins. */
+  seesContact(ctx: AidContext, item: AidItem): boolean {
+    const me = ctx.member?.id;
+    return ctx.isTenantAdmin || (me != null && (item.publisherMemberId === me || item.claimerMemberId === me));
   }
 
   /** The publisher or an admin of the branch: approves and removes comments. */

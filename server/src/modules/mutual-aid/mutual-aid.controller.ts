@@ -9,7 +9,7 @@ import { AidBlacklistDto, AidCommentCreateDto, AidItemCreateDto, AidItemQueryDto
 import { AidBlacklistService, AidSocialService } from './aid-social.service.js';
 import { MutualAidService } from './mutual-aid.service.js';
 
-/** 党员e家 (SPEC §8): wish tree, micro-donations, snapshots, and the blacklist. */
+/** 党员e家 (SPEC §8): wish tree, micro-donations, snapshots, micro-wishes, and the blacklist. */
 @ApiTags('mutual-aid')
 @Controller('aid')
 export class MutualAidController {
@@ -20,13 +20,13 @@ export class MutualAidController {
   ) {}
 
   @Get('items')
-  @ApiOperation({ summary: '心愿树 / 微捐赠 / 随手拍列表（本支部已上架的、我发布的、我认领的；管理员含待审核）' })
+  @ApiOperation({ summary: '心愿树 / 微捐赠 / 随手拍 / 微心愿列表（本支部已上架的、全单位已发布的微心愿、我发布的、我认领的；管理员含待审核；随手拍可按栏目筛选）' })
   list(@CurrentUser() user: AuthUser, @Query() q: AidItemQueryDto): Promise<Page<AidItemSummary>> {
     return this.aid.list(user, q);
   }
 
   @Post('items')
-  @ApiOperation({ summary: '发布心愿、捐赠或随手拍（待支部审核；黑名单党员不能发布）' })
+  @ApiOperation({ summary: '发布心愿、捐赠或随手拍（待支部审核；黑名单党员不能发布）；支部管理员提交微心愿（待单位管理员审核）' })
   create(@CurrentUser() user: AuthUser, @Body() dto: AidItemCreateDto): Promise<AidItemDetail> {
     return this.aid.create(user, dto);
   }

@@ -12,7 +12,7 @@ import {
 } from '@dangjian/shared';
 import type { Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { isAdmin } from '../../common/auth/auth-user.js';
+import { hasRole, isAdmin } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { AidError } from '../../common/errors/error-codes.js';
 import { pageArgs } from '../../common/http/pagination.js';
@@ -28,7 +28,7 @@ import { AID_UNLISTED, AidAccess, type AidContext } from './aid-access.service.j
 
 const REFUSALS = { not_allowed: AidError.TransitionRefused, wrong_actor: AidError.NotAllowed, reason_required: AidError.ReasonRequired } as const;
 
-/** The items of 党员e家 (AID-1…AID-3): lists, detail, publishing, and the flow checked against the shared table. */
+/** The items of 党员e家 (AID-1…AID-5): lists, detail, publishing, and the flow checked against the shared table. */
 @Injectable()
 export class MutualAidService {
   constructor(
@@ -48,15 +48,18 @@ export class MutualAidService {
     const me = member?.id ?? -1;
     const branch = branchId ?? -1;
     const admin = isAdmin(user) ? this.scope.orgFilter('i.orgId', user) : { sql: '1=0', params: {} };
+    // Micro-wishes (AID-5) are listed for the whole tenant and reviewed by its admin; the other kinds stay in the branch.
+    const micro = q.kind === 'micro_wish';
     const qb = this.items.createQueryBuilder('i').where('i.tenantId = :t AND i.kind = :kind', { t: user.tenantId ?? -1, kind: q.kind });
-    const listed = `(i.orgId = :branch AND i.state NOT IN (:...unlisted))`;
+    const listed = micro ? '(i.state NOT IN (:...unlisted))' : '(i.orgId = :branch AND i.state NOT IN (:...unlisted))';
     const params = { me, branch, unlisted: AID_UNLISTED, ...admin.params };
     switch (q.view ?? 'all') {
       case 'all':
         qb.andWhere(`((${admin.sql}) OR i.publisherMemberId = :me OR i.claimerMemberId = :me OR ${listed})`, params);
         break;
       case 'open':
-        qb.andWhere('i.orgId = :branch AND i.state = :openState', { branch, openState: q.kind === 'snapshot' ? 'approved' : 'open' });
+        if (micro) qb.andWhere("i.state = 'open'");
+        else qb.andWhere('i.orgId = :branch AND i.state = :openState', { branch, openState: q.kind === 'snapshot' ? 'approved' : 'open' });
         break;
       case 'mine':
         qb.andWhere('i.publisherMemberId = :me', { me });
@@ -65,9 +68,11 @@ export class MutualAidService {
         qb.andWhere('i.claimerMemberId = :me', { me });
         break;
       case 'review':
-        qb.andWhere(`(${admin.sql}) AND i.state = 'submitted'`, admin.params);
+        if (micro) qb.andWhere(hasRole(user, 'tenant_admin') ? "i.state = 'submitted'" : '1=0');
+        else qb.andWhere(`(${admin.sql}) AND i.state = 'submitted'`, admin.params);
         break;
     }
+    if (q.column) qb.andWhere('i.snapshotColumn = :column', { column: q.column });
     if (q.state) qb.andWhere('i.state = :state', { state: q.state });
     const { skip, take } = pageArgs(q);
     const [rows, total] = await qb.orderBy('i.id', 'DESC').skip(skip).take(take).getManyAndCount();
@@ -93,6 +98,7 @@ export class MutualAidService {
       timeline: AID_FLOWS[i.kind].timeline.map((state) => ({ state, at: i.stateTimes[state] ?? null, current: state === current })),
       availableActions: actions,
       liked: (await this.likes.count({ where: { itemId: i.id, userId: ctx.user.userId } })) > 0,
+      contact: i.contactName && i.contactPhone && this.access.seesContact(ctx, i) ? { name: i.contactName, phone: i.contactPhone } : null,
     };
   }
 
@@ -117,15 +123,25 @@ export class MutualAidService {
     };
   }
 
-  /** Publishes an item for review. Members only; blacklisted members are refused (AID-4); wishes never ask for cash (AID-1). */
+  /**
+   * Publishes an item for review. Members only; blacklisted members are refused (AID-4); wishes never
+   * ask for cash (AID-1). Micro-wishes (AID-5): a branch admin submits one for the branch they
+   * administer, with the wisher's name and phone; no cash either.
+   */
   async create(user: AuthUser, dto: AidItemCreateDto): Promise<AidItemDetail> {
-    const { member, branchId } = await this.access.me(user);
-    if (!member || branchId == null) throw new AppError(AidError.NotMember);
-    if (await this.blacklist.exists({ where: { tenantId: member.tenantId, memberId: member.id } })) throw new AppError(AidError.Blacklisted);
-    if (dto.kind === 'wish') {
-      if (!dto.category) throw new AppError(AidError.CategoryRequired);
-      if (mentionsCash(`${dto.title}${dto.content}`)) throw new AppError(AidError.CashRefused);
+    const { member, branchId: memberBranch } = await this.access.me(user);
+    if (!member || memberBranch == null) throw new AppError(AidError.NotMember);
+    const micro = dto.kind === 'micro_wish';
+    let branchId = memberBranch;
+    if (micro) {
+      const administered = user.roles.filter((r) => r.role === 'branch_admin' && r.orgId != null).map((r) => r.orgId!);
+      if (!administered.length) throw new AppError(AidError.MicroWishAdminOnly);
+      if (!administered.includes(memberBranch)) branchId = administered[0];
+      if (!dto.contactName || !dto.contactPhone) throw new AppError(AidError.ContactRequired);
     }
+    if (await this.blacklist.exists({ where: { tenantId: member.tenantId, memberId: member.id } })) throw new AppError(AidError.Blacklisted);
+    if (dto.kind === 'wish' && !dto.category) throw new AppError(AidError.CategoryRequired);
+    if ((dto.kind === 'wish' || micro) && mentionsCash(`${dto.title}${dto.content}`)) throw new AppError(AidError.CashRefused);
     const snapshot = dto.kind === 'snapshot';
     if (snapshot && (!dto.images?.length || !dto.column || !dto.takenAt || !dto.place)) throw new AppError(AidError.SnapshotFieldsRequired);
     const images = await this.files.claim(user, [...new Set(dto.images ?? [])], AidError.ImageInvalid);
@@ -143,12 +159,14 @@ export class MutualAidService {
           state: 'submitted',
           title: dto.title,
           content: dto.content,
-          category: dto.kind === 'wish' ? dto.category! : null,
+          category: dto.kind === 'wish' || micro ? (dto.category ?? null) : null,
           images,
           snapshotColumn: snapshot ? dto.column! : null,
           takenAt: snapshot ? new Date(dto.takenAt!) : null,
           place: snapshot ? dto.place! : null,
           rejectReason: null,
+          contactName: micro ? dto.contactName! : null,
+          contactPhone: micro ? dto.contactPhone! : null,
           stateTimes: { submitted: now.toISOString() },
           likeCount: 0,
           shareCount: 0,

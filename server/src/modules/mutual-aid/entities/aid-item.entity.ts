@@ -3,7 +3,7 @@ import type { AidKind, AidState, SnapshotColumn, WishCategory } from '@dangjian/
 import type { StoredImage } from '../../branch/entities/branch-post.entity.js';
 
 /**
- * A wish, donation or snapshot of a branch (SPEC §8 AID-1…AID-3): who published and who claimed it,
+ * A wish, donation, snapshot or micro-wish of a branch (SPEC §8 AID-1…AID-5): who published and who claimed it,
  * where its flow stands (AID_FLOWS in shared/) and when each state was reached.
  */
 @Entity('aid_item')
@@ -14,6 +14,7 @@ import type { StoredImage } from '../../branch/entities/branch-post.entity.js';
 export class AidItem {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'int' }) tenantId: number;
+  /** Up to 10 characters: 'micro_wish' is the longest kind. */
   @Column({ type: 'varchar', length: 10 }) kind: AidKind;
   /** The branch (a group member's items belong to the branch above). */
   @Column({ type: 'int' }) orgId: number;
@@ -32,6 +33,9 @@ export class AidItem {
   @Column({ type: 'datetime', nullable: true }) takenAt: Date | null;
   @Column({ type: 'varchar', length: 100, nullable: true }) place: string | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) rejectReason: string | null;
+  /** Micro-wishes (AID-5): the person who wishes (often of the public), shown to the claimer. */
+  @Column({ type: 'varchar', length: 50, nullable: true }) contactName: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) contactPhone: string | null;
   /** When each state was reached (ISO), for the timeline. */
   @Column({ type: 'simple-json' }) stateTimes: Partial<Record<AidState, string>>;
   @Column({ type: 'int', default: 0 }) likeCount: number;
