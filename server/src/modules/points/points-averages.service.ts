@@ -73,24 +73,32 @@ export class PointsAveragesService {
     const org = em.getRepository(Organization).metadata.tableName;
     const { table, ancestor, descendant } = this.closure;
     const mysql = em.connection.options.type !== 'better-sqlite3';
-    const sum = 'COALESCE(SUM(t.total), 0)';
-    const tenths = mysql ? `ROUND(${sum} * 10 / COUNT(m.id))` : `CAST(ROUND(${sum} * 10.0 / COUNT(m.id)) AS INTEGER)`;
+    const count = 'COALESCE(SUM(x.cnt), 0)';
+    const sum = 'COALESCE(SUM(x.pts), 0)';
+    const tenths = mysql ? `ROUND(${sum} * 10 / ${count})` : `CAST(ROUND(${sum} * 10.0 / ${count}) AS INTEGER)`;
     const cols = [col('tenantId'), col('orgId'), col('periodKey'), col('memberCount'), col('total'), col('averageTenths'), col('computedAt')];
     const updated = cols.slice(3);
     const upsert = mysql
       ? `ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(', ')}`
       : `ON CONFLICT (${col('orgId')}, ${col('periodKey')}) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    // Members and points per organisation first (one pass over the tenant's members), then rolled up
+    // to every ancestor through the closure table (organisations × depth rows, not members × depth).
     await em.query(
       `INSERT INTO ${avg.tableName} (${cols.join(', ')})
-       SELECT o.tenant_id, o.id, ?, COUNT(m.id), ${sum}, CASE WHEN COUNT(m.id) = 0 THEN 0 ELSE ${tenths} END, ?
+       SELECT o.tenant_id, o.id, ?, ${count}, ${sum}, CASE WHEN ${count} = 0 THEN 0 ELSE ${tenths} END, ?
        FROM ${org} o
        INNER JOIN ${table} c ON c.${ancestor} = o.id
-       LEFT JOIN ${member} m ON m.org_id = c.${descendant} AND m.tenant_id = o.tenant_id AND m.status = 'active'
-       LEFT JOIN ${total} t ON t.member_id = m.id AND t.period_key = ? AND t.category = 'all'
+       LEFT JOIN (
+         SELECT m.org_id AS org_id, COUNT(*) AS cnt, COALESCE(SUM(t.total), 0) AS pts
+         FROM ${member} m
+         LEFT JOIN ${total} t ON t.member_id = m.id AND t.period_key = ? AND t.category = 'all'
+         WHERE m.tenant_id = ? AND m.status = 'active'
+         GROUP BY m.org_id
+       ) x ON x.org_id = c.${descendant}
        WHERE o.tenant_id = ?
        GROUP BY o.tenant_id, o.id
        ${upsert}`,
-      [period, computedAt, period, tenantId],
+      [period, computedAt, period, tenantId, tenantId],
     );
   }
 
