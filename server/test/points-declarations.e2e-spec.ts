@@ -228,6 +228,16 @@ describe('points declarations, settings, averages and export (PTS-3, PTS-4, PTS-
       expect([up.state, label(up), up.awarded, up.overturned, up.reason]).toEqual(['approved', '已通过', 5, true, '材料已补齐']);
       expect((await me(tok.c)).yearTotals.total - cBefore.yearTotals.total).toBe(5);
       expect((await mineList(tok.c)).map(label)).toEqual(['已通过']);
+
+      // Reviews and overturns are in the audit log with their reasons.
+      const audit = async (action: string) => (await get(tok.admin, `/audit-logs?action=${action}&pageSize=100`).expect(200)).body.items as Array<{ targetType: string; targetId: string; detail: { body: { reason?: string } } }>;
+      expect((await audit('points.declaration.overturn')).map((x) => [x.targetType, x.targetId, x.detail.body.reason])).toEqual(
+        expect.arrayContaining([
+          ['points_declaration', String(first.id), '核查不实'],
+          ['points_declaration', String(c.id), '材料已补齐'],
+        ]),
+      );
+      expect((await audit('points.declaration.review')).map((x) => x.targetId)).toContain(String(first.id));
     });
   });
 
@@ -250,6 +260,8 @@ describe('points declarations, settings, averages and export (PTS-3, PTS-4, PTS-
       await get(tok.a, '/points/me').expect(200);
       await put(tok.admin, '/points/settings', { rankingsEnabled: true }).expect(200);
       await get(tok.a, '/points/rankings').expect(200);
+      const audit = (await get(tok.admin, '/audit-logs?action=points.settings.update').expect(200)).body.items as Array<{ detail: { body: { rankingsEnabled: boolean } } }>;
+      expect(audit.map((x) => x.detail.body.rankingsEnabled)).toEqual([true, false]);
     });
   });
 
