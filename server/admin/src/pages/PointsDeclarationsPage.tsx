@@ -45,12 +45,12 @@ export function PointsDeclarationsPage({ canOverturn }: { canOverturn: boolean }
   };
 
   const columns: TableColumnsType<PointsDeclarationView> = [
-    { title: '党员', dataIndex: 'memberName', width: 90 },
-    { title: '支部', dataIndex: 'orgName', width: 150, ellipsis: { showTitle: true } },
+    { title: '党员', dataIndex: 'memberName', width: 100 },
+    { title: '支部', dataIndex: 'orgName', width: 130, ellipsis: { showTitle: true } },
     {
       title: '申报规则',
       key: 'rule',
-      width: 150,
+      width: 140,
       render: (_, d) => (
         <Space orientation="vertical" size={0}>
           <span>{d.ruleName}</span>
@@ -76,17 +76,24 @@ export function PointsDeclarationsPage({ canOverturn }: { canOverturn: boolean }
     },
     {
       title: '申报内容',
-      dataIndex: 'content',
-      render: (c: string) => (
-        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: c }} style={{ marginBottom: 0 }}>
-          {c}
-        </Typography.Paragraph>
+      key: 'content',
+      render: (_, d) => (
+        <>
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: d.content }} style={{ marginBottom: 0 }}>
+            {d.content}
+          </Typography.Paragraph>
+          {d.reason && (
+            <Typography.Paragraph type={d.state === 'rejected' ? 'danger' : 'secondary'} ellipsis={{ rows: 2, tooltip: d.reason }} style={{ marginBottom: 0, fontSize: 12 }}>
+              {d.overturned ? '改判原因' : '驳回原因'}：{d.reason}
+            </Typography.Paragraph>
+          )}
+        </>
       ),
     },
     {
       title: '证明材料',
       key: 'images',
-      width: 130,
+      width: 110,
       render: (_, d) =>
         d.images.length === 0 ? (
           <Typography.Text type="secondary">无</Typography.Text>
@@ -104,7 +111,7 @@ export function PointsDeclarationsPage({ canOverturn }: { canOverturn: boolean }
     {
       title: '状态',
       key: 'state',
-      width: 150,
+      width: 140,
       render: (_, d) => (
         <Space orientation="vertical" size={2}>
           <Space size={4}>
@@ -118,11 +125,6 @@ export function PointsDeclarationsPage({ canOverturn }: { canOverturn: boolean }
               {d.reviewerName} {time(d.reviewedAt).slice(0, 10)}
             </Typography.Text>
           )}
-          {d.reason && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: d.reason }}>
-              原因：{d.reason}
-            </Typography.Text>
-          )}
         </Space>
       ),
     },
@@ -130,7 +132,7 @@ export function PointsDeclarationsPage({ canOverturn }: { canOverturn: boolean }
     {
       title: '操作',
       key: 'op',
-      width: 120,
+      width: 100,
       render: (_, d) =>
         d.state === 'pending' ? (
           <Space size={0}>
