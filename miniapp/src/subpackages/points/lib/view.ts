@@ -37,6 +37,7 @@ const SOURCE_LABELS: Record<string, string> = {
   declaration: '积分申报',
   donation: '微捐赠',
   wish: '心愿树',
+  aid: '党员e家',
   snapshot: '随手拍',
 }
 
