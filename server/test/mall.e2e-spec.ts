@@ -53,16 +53,19 @@ describe('mall (MALL-1…MALL-4)', () => {
   afterAll(() => t.close());
 
   it('keeps categories in order; only tenant admins manage them; a category with goods cannot be deleted', async () => {
+    // The demo tenant's mall already has its categories (seed): new ones go after them.
+    const seeded: MallCategory[] = (await get(tok.admin, '/mall/categories').expect(200)).body;
+    const n = seeded.length;
     const made: MallCategory[] = [];
     for (const name of ['实物礼品', '服务兑换', '文创周边']) made.push((await post(tok.admin, '/mall/categories', { name }).expect(201)).body);
-    expect(made.map((c) => c.sortOrder)).toEqual([1, 2, 3]);
+    expect(made.map((c) => c.sortOrder)).toEqual([n + 1, n + 2, n + 3]);
     await post(tok.a, '/mall/categories', { name: '党员不能建' }).expect(403);
     await post(tok.admin, '/mall/categories', { name: ' ' }).expect(400);
-    const reordered = [made[2].id, made[0].id, made[1].id];
+    const reordered = [made[2].id, made[0].id, made[1].id, ...seeded.map((c) => c.id)];
     await post(tok.admin, '/mall/categories/reorder', { ids: [made[2].id, made[0].id] }).expect(400);
     await post(tok.admin, '/mall/categories/reorder', { ids: reordered }).expect(200);
     const list: MallCategory[] = (await get(tok.a, '/mall/categories').expect(200)).body;
-    expect(list.map((c) => c.name)).toEqual(['文创周边', '实物礼品', '服务兑换']);
+    expect(list.map((c) => c.name)).toEqual(['文创周边', '实物礼品', '服务兑换', ...seeded.map((c) => c.name)]);
     expect((await get(tok.other, '/mall/categories').expect(200)).body).toEqual([]);
     await put(tok.admin, `/mall/categories/${made[1].id}`, { name: '服务' }).expect(200);
     await put(tok.other, `/mall/categories/${made[1].id}`, { name: '别人的' }).expect(404);
@@ -71,7 +74,7 @@ describe('mall (MALL-1…MALL-4)', () => {
     const refused = await t.http.delete(`/api/v1/mall/categories/${category.id}`).set(bearer(tok.admin)).expect(409);
     expect(refused.body.code).toBe('MALL_CATEGORY_NOT_EMPTY');
     await t.http.delete(`/api/v1/mall/categories/${made[2].id}`).set(bearer(tok.admin)).expect(204);
-    expect(((await get(tok.a, '/mall/categories').expect(200)).body as MallCategory[]).map((c) => c.name)).toEqual(['实物礼品', '服务']);
+    expect(((await get(tok.a, '/mall/categories').expect(200)).body as MallCategory[]).map((c) => c.name)).toEqual(['实物礼品', '服务', ...seeded.map((c) => c.name)]);
   });
 
   it('exchanging reduces the mall balance, never the points; the order has a number and a 6-digit pick-up code', async () => {

@@ -19,6 +19,7 @@ import type { Organization } from '../modules/organizations/entities/organizatio
 import { OrgPostsService } from '../modules/organizations/org-posts.service.js';
 import { OrganizationsService } from '../modules/organizations/organizations.service.js';
 import { TenantsService } from '../modules/tenancy/tenants.service.js';
+import { DemoAidSeeder } from './demo-aid.js';
 import { DemoDuesSeeder } from './demo-dues.js';
 import { DemoMeetingsSeeder } from './demo-meetings.js';
 import { DEMO_BRANCH_POSTS, DEMO_BRANCH_WIDE_NOTICE, demoPhoto } from './demo-branch.js';
@@ -66,6 +67,7 @@ export class DemoSeedService {
     private readonly files: FilesService,
     private readonly demoMeetings: DemoMeetingsSeeder,
     private readonly demoDues: DemoDuesSeeder,
+    private readonly demoAid: DemoAidSeeder,
     private readonly supervision: MeetingEvaluationService,
     private readonly tx: Transactions,
   ) {}
@@ -82,6 +84,7 @@ export class DemoSeedService {
       // The supervision table (MEET-11) is recomputed nightly; the demo shows it from the start.
       await this.supervision.recomputeAll();
       await this.seedDues();
+      await this.seedPointsRules();
       this.log.log(`demo tenant seeded; logins in ${this.loginsFile}`);
       return logins;
     }
@@ -93,6 +96,12 @@ export class DemoSeedService {
     const [admin] = await this.accounts.findByAccount('admin');
     const [platform] = await this.accounts.findByAccount('platform');
     if (admin?.tenantId && platform) await this.demoDues.seed(admin.tenantId, { userId: admin.id, name: admin.displayName }, { userId: platform.id });
+  }
+
+  /** The points rules go through their service (its own transactions), after the tenant exists. */
+  private async seedPointsRules(): Promise<void> {
+    const [admin] = await this.accounts.findByAccount('admin');
+    if (admin?.tenantId) await this.demoAid.seedRules(admin.tenantId);
   }
 
   async seed(em: EntityManager): Promise<DemoLogins> {
@@ -141,6 +150,8 @@ export class DemoSeedService {
     const b1People = people.map((p) => p.member).filter((m) => m.orgId === b1.id || orgs.get('p1')!.id === m.orgId || orgs.get('p2')!.id === m.orgId);
     const b1Committee = DEMO_POSTS.filter(([key]) => key === 'b1').map(([, index]) => people[index].member.id);
     await this.demoMeetings.seed(em, b1, orgs.get('p1')!, b1People, b1Committee, secretary, secAccount.id);
+    // Points for the branch's members (after the meetings they attended), 党员e家 and the mall.
+    await this.demoAid.seed(em, { tenantId: tenant.id, branch: b1, people: b1People, secretaryUserId: secAccount.id });
 
     const adminPassword = this.crypto.oneTimePassword();
     const admin = await this.accounts.create(em, { tenantId: tenant.id, memberId: null, username: 'admin', phone: '13800000000', displayName: '单位管理员', password: adminPassword });
