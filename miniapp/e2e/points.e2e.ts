@@ -10,7 +10,12 @@
  *      lists it 待领取 with the code; the balance shown dropped by the price while /points/me is
  *      unchanged (MALL-2); 取消兑换 returns the balance;
  *  (c) when the server has declarations (PTS-3): a member files one under a declared rule on H5 and
- *      sees it 待审核.
+ *      sees it 待审核;
+ *  (d) 微心愿 (AID-5): the branch secretary submits one for a member of the public on H5 (with the
+ *      wisher's name and phone), the tenant admin approves it over the API; B finds it under 微心愿,
+ *      sees no contact before claiming, claims it and then sees the name and phone, and closes it;
+ *  (e) 积分排行: 组织平均分 with its "统计于" line; with rankings switched off for the tenant (PTS-5)
+ *      我的积分 offers no 排行 and the ranking page says it is off.
  * Screenshots: miniapp/test-results/points-*.png.
  */
 import { after, before, describe, it } from 'node:test';
@@ -41,6 +46,8 @@ const MEMBER_B: TestMember = { name: '梁晓梅', phone: '13800138032', idNumber
 const WISH_TITLE = '想要一台收音机听新闻';
 const GOODS_NAME = '党徽胸针（测试）';
 const DECLARATION_TEXT = '11月15日参加社区义诊志愿服务，协助维持秩序3小时。';
+const MICRO_TITLE = '独居老人想要一副老花镜';
+const MICRO_CONTACT = { name: '王秀兰', phone: '13900139077' };
 
 // ---- API shapes these tests read (shared/src/api.ts "Points", "Mutual aid", "Mall") ----
 interface MyPoints {
@@ -300,5 +307,118 @@ describe('积分, 心愿树 and 积分商城 in the H5 build (Chromium, 375×812
       await expectNoOverflow(page);
       await screenshot(page, 'points-13-declared');
     });
+  });
+
+  it('(d) the secretary submits a 微心愿 on H5; B claims it and only then sees the wisher’s contact', async (t) => {
+    const probe = await api<{ code?: string }>(server, 'GET', '/aid/items?kind=micro_wish&view=open', undefined, MEMBER_B.token);
+    if (probe.status !== 200) {
+      t.skip(`the server has no micro-wishes yet (${probe.status})`);
+      return;
+    }
+    const sec = await person();
+    let id = 0;
+    try {
+      await withFailureShot(sec.page, 'points-micro-submit', async () => {
+        const page = sec.page;
+        await loginInApp(server, page, server.logins.branchAdmin.username, server.logins.branchAdmin.password);
+        await openAlone(page, `${server.baseUrl}/h5/#/subpackages/mutual-aid/compose?kind=micro_wish`);
+        await page.locator('.dj-field--contact-name').waitFor();
+        // The form's own checks: the wisher's name and a real phone number.
+        await page.locator('.dj-field--title input').fill(MICRO_TITLE);
+        await page.locator('.dj-field--content textarea').fill('看报纸、看药盒说明都吃力，想要一副200度的老花镜。');
+        await page.locator('.dj-field--contact-phone input').fill('12345');
+        await page.locator('.dj-action', { hasText: '提交微心愿' }).click();
+        await page.locator('.dj-field--contact-name .dj-field__error', { hasText: '请填写心愿人姓名' }).waitFor();
+        expect(await textOf(page, '.dj-field--contact-phone .dj-field__error')).toBe('请填写正确的手机号或带区号的固定电话');
+        await page.locator('.dj-field--contact-name input').fill(MICRO_CONTACT.name);
+        await page.locator('.dj-field--contact-phone input').fill(MICRO_CONTACT.phone);
+        await expectNoOverflow(page);
+        await screenshot(page, 'points-14-micro-compose');
+        const created = page.waitForResponse(isApi('POST', '/aid/items'));
+        await page.locator('.dj-action', { hasText: '提交微心愿' }).click();
+        const res = await created;
+        expect(res.status()).toBe(201);
+        id = ((await res.json()) as AidDetail).id;
+        await page.locator('.aid-body .bp-tag', { hasText: '待审核' }).waitFor();
+        expect(await textOf(page, '.aid-body')).toContain('微心愿');
+        await screenshot(page, 'points-15-micro-submitted');
+        expect(sec.errors).toEqual([]);
+      });
+    } finally {
+      await sec.browser.close();
+    }
+    // The tenant admin (the tenant's "platform") approves: open to every member of the tenant.
+    expect((await ok<AidDetail>(server, 'POST', `/aid/items/${id}/transitions`, { action: 'approve' }, adminToken)).state).toBe('open');
+
+    const page = b.page;
+    await withFailureShot(page, 'points-micro-claim', async () => {
+      await openAlone(page, `${server.baseUrl}/h5/#/subpackages/mutual-aid/index?kind=micro_wish`);
+      const card = page.locator('.aid-card', { hasText: MICRO_TITLE });
+      await card.waitFor();
+      // Members see 待认领 and 我认领的, and no 提交 button.
+      expect(await page.locator('.bp-segmented__item', { hasText: '我发布的' }).count()).toBe(0);
+      expect(await page.locator('.dj-action', { hasText: '提交微心愿' }).count()).toBe(0);
+      await screenshot(page, 'points-16-micro-list');
+      await card.click();
+      await page.locator('.aid-contact--hidden', { hasText: '认领后可以看到' }).waitFor();
+      expect(await textOf(page, '.aid-body')).not.toContain(MICRO_CONTACT.phone);
+      await page.locator('.aid-actions .dj-action', { hasText: '认领' }).click();
+      const claimed = page.waitForResponse(isApi('POST', `/aid/items/${id}/transitions`));
+      await confirmModal(page, '确定认领吗？');
+      expect((await claimed).status()).toBe(200);
+      await page.locator('.aid-contact .aid-contact__name', { hasText: MICRO_CONTACT.name }).waitFor();
+      expect(await textOf(page, '.aid-contact .aid-contact__number')).toBe(MICRO_CONTACT.phone);
+      await expectNoOverflow(page);
+      await screenshot(page, 'points-17-micro-contact');
+      await page.locator('.aid-actions .dj-action', { hasText: '确认办结' }).click();
+      const done = page.waitForResponse(isApi('POST', `/aid/items/${id}/transitions`));
+      await confirmModal(page, '确定确认办结吗？');
+      expect((await done).status()).toBe(200);
+      await page.locator('.aid-body .bp-tag', { hasText: '已完成' }).waitFor();
+      await screenshot(page, 'points-18-micro-done');
+    });
+  });
+
+  it('(e) 组织平均分 with its date; rankings switched off: no 排行 anywhere', async (t) => {
+    const probe = await api(server, 'GET', '/points/settings', undefined, MEMBER_B.token);
+    if (probe.status === 404) {
+      t.skip('the server has no /points/settings yet');
+      return;
+    }
+    await ok(server, 'POST', '/points/averages/recompute', undefined, adminToken);
+    const page = b.page;
+    await withFailureShot(page, 'points-averages', async () => {
+      await openAlone(page, `${server.baseUrl}/h5/#/subpackages/points/index`);
+      await page.locator('.pt-link--ranking').click();
+      await page.locator('.pt-rank').first().waitFor();
+      await screenshot(page, 'points-19-ranking');
+      const loaded = page.waitForResponse((r) => isApi('GET', '/points/averages')(r));
+      await page.locator('.bp-segmented__item', { hasText: '组织平均分' }).click();
+      expect((await loaded).status()).toBe(200);
+      await page.locator('.pt-avg__asof', { hasText: /^统计于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/ }).waitFor();
+      await page.locator('.pt-avg').first().waitFor();
+      await expectNoOverflow(page);
+      await screenshot(page, 'points-20-averages');
+    });
+
+    await ok(server, 'PUT', '/points/settings', { rankingsEnabled: false }, adminToken);
+    try {
+      await withFailureShot(page, 'points-rankings-off', async () => {
+        const settings = page.waitForResponse(isApi('GET', '/points/settings'));
+        await openAlone(page, `${server.baseUrl}/h5/#/subpackages/points/index`);
+        await settings;
+        await page.locator('.pt-link--declarations').waitFor();
+        await page.locator('.pt-note', { hasText: '仅用于记录和激励' }).waitFor();
+        expect(await page.locator('.pt-link--ranking').count()).toBe(0);
+        await screenshot(page, 'points-21-rankings-off');
+        await openAlone(page, `${server.baseUrl}/h5/#/subpackages/points/ranking`);
+        await page.locator('.dj-shell__title', { hasText: '积分排行未开启' }).waitFor();
+        expect(await page.locator('.pt-rank').count()).toBe(0);
+        await screenshot(page, 'points-22-ranking-page-off');
+        expect(b.errors).toEqual([]);
+      });
+    } finally {
+      await ok(server, 'PUT', '/points/settings', { rankingsEnabled: true }, adminToken);
+    }
   });
 });
