@@ -18,7 +18,7 @@ export default function AidCard({ item, onOpen }: { item: AidItemSummary; onOpen
       <Text className='aid-card__title'>{item.title}</Text>
       <ImageGrid images={item.images} compact />
       <View className='bp-meta'>
-        <Text className='bp-meta__item'>{item.publisherName}</Text>
+        <Text className='bp-meta__item'>{item.kind === 'micro_wish' ? `${item.orgName} 提交` : item.publisherName}</Text>
         {item.claimerName ? <Text className='bp-meta__item'>{`认领：${item.claimerName}`}</Text> : null}
         {item.kind === 'snapshot' ? <Text className='bp-meta__item'>{`赞 ${item.likeCount}`}</Text> : null}
         <Text className='bp-meta__item bp-meta__item--push'>{formatShort(item.createdAt)}</Text>

@@ -21,7 +21,8 @@ import './mall.css'
 export default function MallGoodsPage() {
   const id = Number(useRouter().params.id) || 0
   const r = useRemote(async () => {
-    const [goods, wallet] = await Promise.all([mallApi.goodsDetail(id), mallApi.me()])
+    // No member record (a tenant admin's own account): the goods show, 兑换 is off.
+    const [goods, wallet] = await Promise.all([mallApi.goodsDetail(id), mallApi.me().catch(() => null)])
     return { goods, wallet }
   }, [id])
   const [quantity, setQuantity] = useState(1)
@@ -61,7 +62,7 @@ export default function MallGoodsPage() {
   }
 
   const goods = data?.goods
-  const balance = data ? data.wallet.balance : null
+  const balance = data?.wallet ? data.wallet.balance : null
   const max = goods ? maxQuantity(goods, balance) : 0
   const q = clampQuantity(quantity, max)
   const blocked = goods ? exchangeBlock(goods, balance, q) : null
