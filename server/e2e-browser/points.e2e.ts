@@ -158,6 +158,7 @@ test('商品分类 and 商品管理: the tenant admin orders the categories, add
     expect(((await reordered.json()) as MallCategory[]).map((c) => c.name).slice(-2)).toEqual(['红色文创', '党史读物']);
     await rows.nth(before).filter({ hasText: '红色文创' }).waitFor();
     await rows.last().filter({ hasText: '党史读物' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ant-message-notice'));
     await screenshot(page, 'admin-mall-categories');
 
     // 商品管理: a new item in the modal, with an image, on sale.
