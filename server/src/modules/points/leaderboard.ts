@@ -36,7 +36,8 @@ const CHUNK = 5000;
  * so top-N and "my rank" are O(log n) instead of counting index entries. points_total stays the
  * source of truth: changes reach Redis only after their transaction commits (a TypeORM subscriber),
  * a ranking not yet built is served from SQL while it is rebuilt in the background, and the nightly
- * rebuild also removes members who left or moved. Without REDIS_URL this class is inactive and the
+ * rebuild also removes members who left or moved (and repairs an award that landed between a
+ * rebuild's read and write of its chunk, or a Redis write that failed). Without REDIS_URL this class is inactive and the
  * rankings are read from points_total's indexes.
  */
 @Injectable()
@@ -86,16 +87,19 @@ export class Leaderboard implements EntitySubscriberInterface {
     else await this.apply([job]);
   }
 
-  afterTransactionCommit(event: TransactionCommitEvent): void {
+  /** Awaited by the commit (TypeORM waits for a subscriber's promise), so a request's answer follows its ranking update. */
+  async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const jobs = this.takePending(event.queryRunner);
-    if (jobs.length) this.apply(jobs).catch((e: Error) => this.log.warn(`ranking update failed, the nightly rebuild repairs it: ${e.message}`));
+    if (jobs.length) await this.apply(jobs).catch((e: Error) => this.log.warn(`ranking update failed, the nightly rebuild repairs it: ${e.message}`));
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     this.takePending(event.queryRunner);
   }
 
+  /** The queued changes once the outermost transaction has ended (a savepoint's end leaves them queued). */
   private takePending(runner: QueryRunner): Array<{ change: TotalsChange; orgIds: number[] }> {
+    if (runner.isTransactionActive) return [];
     const jobs = (runner.data?.[PENDING] ?? []) as Array<{ change: TotalsChange; orgIds: number[] }>;
     if (runner.data) delete runner.data[PENDING];
     return jobs;

@@ -16,6 +16,7 @@ import { OrgScope } from '../organizations/org-scope.service.js';
 import type { PointsRankingExportQueryDto, PointsRankingQueryDto } from './dto/points.dto.js';
 import { PointsEntry } from './entities/points-entry.entity.js';
 import { PointsTotal } from './entities/points-total.entity.js';
+import { Leaderboard } from './leaderboard.js';
 import { PointsRulesService } from './points-rules.service.js';
 import { PointsSettingsService } from './points-settings.service.js';
 
@@ -46,6 +47,7 @@ export class PointsQueryService {
     private readonly rules: PointsRulesService,
     private readonly clock: Clock,
     private readonly settings: PointsSettingsService,
+    private readonly leaderboard: Leaderboard,
   ) {
     const meta = ds.getMetadata(Organization).closureJunctionTable;
     this.closure = { table: meta.tableName, ancestor: meta.ancestorColumns[0].databaseName, descendant: meta.descendantColumns[0].databaseName };
@@ -93,11 +95,15 @@ export class PointsQueryService {
     const category = q.category ?? 'all';
     const me = user.memberId ? await this.members.findActive(user.tenantId, user.memberId) : null;
     const orgId = scope === 'tenant' ? null : await this.rankedOrg(user, me, scope, q.orgId);
-    const items = await this.rankRows({ tenantId: user.tenantId, orgId, period, category }, q.limit ?? 20);
+    const ranked: Ranked = { tenantId: user.tenantId, orgId, period, category };
+    const limit = q.limit ?? 20;
+    const items = (await this.leaderboardRows(ranked, limit)) ?? (await this.rankRows(ranked, limit));
 
     let mine: PointsRanking['me'] = null;
-    if (me) {
-      const base = this.ranked({ tenantId: user.tenantId, orgId, period, category });
+    const place = me ? await this.leaderboard.place(ranked, me.id) : undefined;
+    if (place !== undefined) mine = place ?? { rank: null, total: 0 };
+    else if (me) {
+      const base = this.ranked(ranked);
       const row = await base.clone().andWhere('t.memberId = :me', { me: me.id }).select('t.total', 'total').getRawOne<{ total: number | string }>();
       if (!row) mine = { rank: null, total: 0 };
       else {
@@ -118,6 +124,38 @@ export class PointsQueryService {
       .where('t.tenantId = :tenantId AND t.periodKey = :period AND t.category = :category', { tenantId: r.tenantId, period: r.period, category: r.category });
     if (r.orgId !== null) qb.andWhere(`t.orgId IN (SELECT ${this.closure.descendant} FROM ${this.closure.table} WHERE ${this.closure.ancestor} = :within)`, { within: r.orgId });
     return qb;
+  }
+
+  /**
+   * The top of a ranking from the Redis sorted sets (null when they do not hold it): names and
+   * organisations of the active members among them, equal totals sharing a rank as in SQL.
+   */
+  private async leaderboardRows(r: Ranked, limit: number): Promise<PointsRankRow[] | null> {
+    // A few more than asked, for members who left since the nightly rebuild.
+    const top = await this.leaderboard.top(r, limit + 10);
+    if (!top) return null;
+    const ids = top.map((x) => x.memberId);
+    const members = ids.length
+      ? await this.ds
+          .getRepository(Member)
+          .createQueryBuilder('m')
+          .innerJoin(Organization, 'o', 'o.id = m.orgId')
+          .select(['m.id AS id', 'm.name AS name', 'm.orgId AS orgId', 'o.name AS orgName'])
+          .where('m.id IN (:...ids) AND m.tenantId = :tenantId AND m.status = :active', { ids, tenantId: r.tenantId, active: 'active' })
+          .getRawMany<{ id: number | string; name: string; orgId: number | string; orgName: string }>()
+      : [];
+    const byId = new Map(members.map((m) => [Number(m.id), m]));
+    const rows = top
+      .filter((x) => byId.has(x.memberId))
+      .sort((a, b) => b.total - a.total || a.memberId - b.memberId)
+      .slice(0, limit);
+    const items: PointsRankRow[] = [];
+    rows.forEach((x, i) => {
+      const m = byId.get(x.memberId)!;
+      const prev = items[i - 1];
+      items.push({ rank: prev && prev.total === x.total ? prev.rank : i + 1, memberId: x.memberId, name: m.name, orgId: Number(m.orgId), orgName: m.orgName, total: x.total });
+    });
+    return items;
   }
 
   /** The ranking's rows, best first (limit null: all of them, for the export); equal totals share a rank. */

@@ -12,6 +12,7 @@ import { PointsSetting } from './entities/points-setting.entity.js';
 import { PointsTotal } from './entities/points-total.entity.js';
 import { PointsAveragesService } from './points-averages.service.js';
 import { PointsDeclarationsService } from './points-declarations.service.js';
+import { Leaderboard } from './leaderboard.js';
 import { PointsQueryService } from './points-query.service.js';
 import { PointsRulesService } from './points-rules.service.js';
 import { PointsSettingsService } from './points-settings.service.js';
@@ -22,7 +23,7 @@ import { PointsService } from './points.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([PointsRule, PointsEntry, PointsCap, PointsTotal, PointsDeclaration, PointsSetting, PointsOrgAverage]), FilesModule, MembersModule, OrganizationsModule],
   controllers: [PointsController],
-  providers: [PointsRulesService, PointsService, PointsQueryService, PointsListeners, PointsSettingsService, PointsDeclarationsService, PointsAveragesService],
+  providers: [Leaderboard, PointsRulesService, PointsService, PointsQueryService, PointsListeners, PointsSettingsService, PointsDeclarationsService, PointsAveragesService],
   exports: [PointsService, PointsRulesService],
 })
 export class PointsModule {}

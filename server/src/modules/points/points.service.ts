@@ -7,6 +7,7 @@ import { Member } from '../members/entities/member.entity.js';
 import { PointsCap } from './entities/points-cap.entity.js';
 import { PointsEntry } from './entities/points-entry.entity.js';
 import { PointsTotal } from './entities/points-total.entity.js';
+import { Leaderboard } from './leaderboard.js';
 import { PointsRulesService } from './points-rules.service.js';
 
 /** The ledger's sourceType of an entry that reverses another (its sourceId: the reversed entry's id). */
@@ -34,6 +35,7 @@ export class PointsService {
     private readonly rules: PointsRulesService,
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly leaderboard: Leaderboard,
   ) {}
 
   /** The points actually awarded: 0 when capped, disabled, unknown, or the source already earned. */
@@ -118,5 +120,6 @@ export class PointsService {
       ? 'ON DUPLICATE KEY UPDATE total = total + VALUES(total), org_id = VALUES(org_id)'
       : 'ON CONFLICT (member_id, period_key, category) DO UPDATE SET total = total + excluded.total, org_id = excluded.org_id';
     await em.query(`INSERT INTO points_total (tenant_id, member_id, org_id, period_key, category, total) VALUES ${values} ${onConflict}`, params);
+    await this.leaderboard.record(em, { tenantId, memberId, orgId, category, points, periods: [...new Set(rows.map(([p]) => p))] });
   }
 }
