@@ -215,7 +215,14 @@ test('积分申报: the branch admin approves one declaration (the member earns 
   const admin = await tenantToken();
   const rule = await call<PointsRuleView>('POST', '/points/rules', { category: 'vanguard', name: '参加志愿服务', points: 3, cap: null, capPeriod: 'year' }, admin, 201);
   const token = await member();
-  const approveMe = await call<PointsDeclarationView>('POST', '/points/declarations', { ruleCode: rule.code, content: '周六参加社区垃圾分类志愿服务2小时' }, token, 201);
+  // The evidence photo, uploaded as the mini-program does it.
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(solidPng(160, 120, [30, 120, 200]))], { type: 'image/png' }), '志愿服务.png');
+  const upload = await fetch(`${server.baseUrl}/api/v1/files/images`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+  expect(upload.status).toBe(201);
+  const { key } = (await upload.json()) as { key: string };
+  const approveMe = await call<PointsDeclarationView>('POST', '/points/declarations', { ruleCode: rule.code, content: '周六参加社区垃圾分类志愿服务2小时', images: [key] }, token, 201);
+  expect(approveMe.images).toHaveLength(1);
   const rejectMe = await call<PointsDeclarationView>('POST', '/points/declarations', { ruleCode: rule.code, content: '在家学习了一下午' }, token, 201);
   const { username, password, orgName } = server.logins.branchAdmin;
   const { page, errors } = await openAdmin();
@@ -229,6 +236,10 @@ test('积分申报: the branch admin approves one declaration (the member earns 
     await approveRow.waitFor();
     const text = await approveRow.innerText();
     for (const part of [MEMBER_NAME, orgName, '参加志愿服务', '3 分', '待审核']) expect(text).toContain(part);
+    // The evidence shows as a thumbnail that loads.
+    const thumb = approveRow.locator('img[alt=证明材料]');
+    await thumb.waitFor();
+    await expect(thumb.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).resolves.toBe(160);
     await screenshot(page, 'admin-points-declarations');
 
     const before = (await call<MyPoints>('GET', '/points/me', undefined, token)).yearTotals.total;
