@@ -95,7 +95,7 @@ export interface DemoAidPeople {
  * table and earn what it awards; members' points come through PointsService (meeting attendance of
  * the seeded meetings, daily login, quizzes) so that rankings, "my points" and every member's mall
  * balance (≥ 60) are not empty. All points fall in the month of seeding where the days allow, so
- * earlier months' rankings stay empty.
+ * earlier months' rankings stay empty. Micro-wishes earn nothing (the spec names no points for them).
  */
 @Injectable()
 export class DemoAidSeeder {
@@ -117,8 +117,10 @@ export class DemoAidSeeder {
   }
 
   /**
-   * PTS-2 after the demo is committed: the tenant's rules (copied from the built-in table by the
-   * rules service) and one custom declared rule, each in the service's own transaction.
+   * PTS-2 after the demo is committed (DemoSeedService.ensure): the tenant's rules (copied from the
+   * built-in table by the rules service) and one custom declared rule. The rules service runs its own
+   * transactions, which on MariaDB are other connections: inside the seed's transaction they would
+   * not see the new tenant's rows, nor the seed see theirs. Until then awards use the built-in values.
    */
   async seedRules(tenantId: number): Promise<void> {
     const rules = await this.rules.list(tenantId);
