@@ -49,7 +49,7 @@ export function MallOrdersPage() {
     { title: '状态', dataIndex: 'status', width: 80, render: (s: MallOrderStatus) => <Tag color={ORDER_STATUS_COLORS[s]}>{MALL_ORDER_STATUS_LABELS[s]}</Tag> },
     { title: '下单时间', dataIndex: 'createdAt', width: 160, render: (t: string) => time(t) },
     {
-      title: '领取 / 取消',
+      title: '领取情况',
       key: 'op',
       width: 170,
       render: (_, o) =>
