@@ -76,10 +76,14 @@ export async function startServer({ serverDir, required = [], env: extraEnv = {}
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exited = null;
+  let stopping = false;
   child.once('exit', (code, signal) => {
     exited = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    // Dying under a running test shows up there only as refused connections: say why here.
+    if (!stopping) console.error(`server at ${baseUrl} ${exited} while the tests ran\n--- server output ---\n${out}`);
   });
   const stop = async () => {
+    stopping = true;
     await stopChild(child);
     await onStop?.();
     await rm(dataDir, { recursive: true, force: true });
