@@ -68,3 +68,19 @@ export function cappedAward(points: number, cap: number | null, earnedInPeriod: 
 
 /** PTS-3: a declaration's states as members and admins read them. */
 export const POINTS_DECLARATION_STATE_LABELS = { pending: '待审核', approved: '已通过', rejected: '已驳回' } as const;
+
+/**
+ * What earned a ledger entry (PointsEntryView.sourceType) as members read it: the source types the
+ * award callers use (branch posts and comments, meetings, the daily login, 党员e家, declarations,
+ * reversals, and the demo's quizzes). Unknown types: show the rule name alone.
+ */
+export const POINTS_SOURCE_LABELS: Record<string, string> = {
+  post: '支部动态',
+  comment: '评论',
+  meeting: '组织生活',
+  login: '每日登录',
+  aid: '党员e家',
+  declaration: '积分申报',
+  reversal: '撤销',
+  quiz: '答题',
+};
