@@ -114,6 +114,11 @@ describe('mall (MALL-1…MALL-4)', () => {
     expect((await goodsOf(goods.id)).stock).toBe(1);
     expect(await wallet(tok.b)).toEqual({ earned: 31, spent: 0, balance: 31 });
     expect((await post(tok.b, `/mall/orders/${order.id}/cancel`).expect(409)).body.code).toBe('MALL_ORDER_NOT_AWAITING');
+    // 我的订单 by tab: the cancelled order only under 已取消.
+    const tab = async (status: string) => ((await get(tok.b, `/mall/orders/mine?status=${status}`).expect(200)).body as Page<MallOrder>).items.map((o) => o.id);
+    expect(await tab('cancelled')).toContain(order.id);
+    expect(await tab('awaiting')).not.toContain(order.id);
+    expect((await get(tok.b, '/mall/orders/mine?status=lost').expect(400)).body.code).toBe('VALIDATION_FAILED');
   });
 
   it('admins find an order by pick-up code or number and mark it picked up; members cannot', async () => {

@@ -1298,6 +1298,12 @@ export interface MallOrder {
   pickedUpAt: string | null;
   cancelledAt: string | null;
 }
+/** GET /mall/orders/mine?status&page&pageSize: the member's orders, newest first. */
+export interface MallMyOrdersQuery {
+  status?: MallOrderStatus;
+  page?: number;
+  pageSize?: number;
+}
 /** GET /mall/orders?q&status&page&pageSize (tenant admin): q is an order number or a pick-up code */
 export interface MallOrderQuery {
   q?: string;

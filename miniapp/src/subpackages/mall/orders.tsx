@@ -1,9 +1,8 @@
 /**
  * 我的订单 (MALL-3): 待领取 / 已领取 / 已取消. An awaiting order shows its 取货码 and 取消兑换
- * (confirmed; stock and mall balance return). The server lists all my orders newest first; the
- * tabs filter them, and more pages load while the tab has few.
+ * (confirmed; stock and mall balance return). Each tab pages through its status, newest first.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { MallOrder, MallOrderStatus } from '@dangjian/shared'
@@ -20,14 +19,10 @@ import './mall.css'
 
 export default function MallOrdersPage() {
   const [tab, setTab] = useState<MallOrderStatus>('awaiting')
-  const list = usePaged((page, size) => mallApi.myOrders(page, size), [])
+  const list = usePaged((page, size) => mallApi.myOrders(tab, page, size), [tab])
   const act = useAction<string>()
+  // An order cancelled here leaves the 待领取 tab at once.
   const shown = ordersOf(list.items, tab)
-
-  // A tab with few rows pulls the next page itself (the filter is ours, not the server's).
-  useEffect(() => {
-    if (!list.loading && list.hasMore && !list.loadingMore && shown.length < 10) void list.more()
-  }, [list.loading, list.hasMore, list.loadingMore, shown.length, list.more])
   usePullDownRefresh(() => {
     void list.reload().finally(() => void Taro.stopPullDownRefresh())
   })

@@ -6,10 +6,10 @@ import { QueryFailedError, type EntityManager, type FindOptionsWhere, type Repos
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { MallError } from '../../common/errors/error-codes.js';
-import { pageArgs, type PageQuery } from '../../common/http/pagination.js';
+import { pageArgs } from '../../common/http/pagination.js';
 import { Clock } from '../../common/time/clock.js';
 import { Transactions } from '../../database/write-gate.js';
-import type { MallOrderDto, MallOrderQueryDto } from './dto/mall.dto.js';
+import type { MallMyOrdersQueryDto, MallOrderDto, MallOrderQueryDto } from './dto/mall.dto.js';
 import { MallGoods, MallOrder, MallWallet } from './entities/mall.entity.js';
 import { mallTenant } from './mall-catalog.service.js';
 import { mallMember, MallWalletService } from './mall-wallet.service.js';
@@ -77,9 +77,9 @@ export class MallOrdersService {
     }
   }
 
-  async mine(user: AuthUser, q: PageQuery): Promise<Page<MallOrderView>> {
+  async mine(user: AuthUser, q: MallMyOrdersQueryDto): Promise<Page<MallOrderView>> {
     const { tenantId, memberId } = mallMember(user);
-    const [rows, total] = await this.orders.findAndCount({ where: { tenantId, memberId }, order: { id: 'DESC' }, ...pageArgs(q) });
+    const [rows, total] = await this.orders.findAndCount({ where: { tenantId, memberId, ...(q.status ? { status: q.status } : {}) }, order: { id: 'DESC' }, ...pageArgs(q) });
     return { items: rows.map(orderView), total, page: q.page, pageSize: q.pageSize };
   }
 

@@ -4,8 +4,7 @@ import type { MallCategory, MallGoods, MallGoodsPage, MallOrder, MallWalletView,
 import { Audited } from '../../common/audit/audited.interceptor.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../../common/auth/decorators.js';
-import { PageQuery } from '../../common/http/pagination.js';
-import { MallCategoryDto, MallCategoryReorderDto, MallGoodsDto, MallGoodsEnableDto, MallGoodsQueryDto, MallOrderDto, MallOrderQueryDto } from './dto/mall.dto.js';
+import { MallCategoryDto, MallCategoryReorderDto, MallGoodsDto, MallGoodsEnableDto, MallGoodsQueryDto, MallMyOrdersQueryDto, MallOrderDto, MallOrderQueryDto } from './dto/mall.dto.js';
 import { MallCatalogService } from './mall-catalog.service.js';
 import { MallOrdersService } from './mall-orders.service.js';
 import { MallWalletService } from './mall-wallet.service.js';
@@ -104,7 +103,8 @@ export class MallController {
   }
 
   @Get('orders/mine')
-  mine(@CurrentUser() user: AuthUser, @Query() q: PageQuery): Promise<Page<MallOrder>> {
+  @ApiOperation({ summary: '我的订单（可按状态）' })
+  mine(@CurrentUser() user: AuthUser, @Query() q: MallMyOrdersQueryDto): Promise<Page<MallOrder>> {
     return this.orders.mine(user, q);
   }
 

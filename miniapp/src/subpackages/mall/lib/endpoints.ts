@@ -2,7 +2,7 @@
  * The mall API (/api/v1/mall…, shared/src/api.ts "Mall") as typed calls: my mall balance, the
  * categories, the goods, exchanging, my orders and cancelling. Pages show refusals themselves.
  */
-import type { MallCategory, MallGoods, MallGoodsPage, MallOrder, MallWalletView, Page } from '@dangjian/shared'
+import type { MallCategory, MallGoods, MallGoodsPage, MallOrder, MallOrderStatus, MallWalletView, Page } from '@dangjian/shared'
 import Taro from '@tarojs/taro'
 import { api, type RequestOptions } from '../../../services/api'
 
@@ -20,8 +20,8 @@ export const mallApi = {
   goodsDetail: (id: number) => api.get<MallGoods>(`/api/v1/mall/goods/${id}`, undefined, quiet),
   /** POST /mall/orders: exchange (the mall balance drops, points do not). */
   exchange: (goodsId: number, quantity: number) => api.post<MallOrder>('/api/v1/mall/orders', { goodsId, quantity }, quiet),
-  /** GET /mall/orders/mine: newest first, every status. */
-  myOrders: (page: number, pageSize: number) => api.get<Page<MallOrder>>('/api/v1/mall/orders/mine', { page, pageSize }, quiet),
+  /** GET /mall/orders/mine: the orders of one status, newest first. */
+  myOrders: (status: MallOrderStatus, page: number, pageSize: number) => api.get<Page<MallOrder>>('/api/v1/mall/orders/mine', { status, page, pageSize }, quiet),
   /** POST /mall/orders/:id/cancel: stock and balance return. */
   cancel: (id: number) => api.post<MallOrder>(`/api/v1/mall/orders/${id}/cancel`, undefined, quiet),
 }

@@ -8,6 +8,7 @@ import type {
   MallGoodsKind,
   MallGoodsQuery,
   MallGoodsRequest,
+  MallMyOrdersQuery,
   MallOrderQuery,
   MallOrderRequest,
   MallOrderStatus,
@@ -51,7 +52,10 @@ export class MallOrderDto implements MallOrderRequest {
   @ApiProperty() @IsInt({ message: '数量须为整数' }) @Min(1, { message: '数量至少为1' }) @Max(99, { message: '一次最多兑换99件' }) quantity: number;
 }
 
-export class MallOrderQueryDto extends PageQuery implements MallOrderQuery {
-  @ApiPropertyOptional({ description: '订单号或6位取货码' }) @IsOptional() @Transform(trim) @IsString() @Length(0, 20, { message: '订单号或取货码不正确' }) q?: string;
+export class MallMyOrdersQueryDto extends PageQuery implements MallMyOrdersQuery {
   @ApiPropertyOptional({ enum: MALL_ORDER_STATUSES }) @IsOptional() @IsIn(MALL_ORDER_STATUSES, { message: '订单状态不正确' }) status?: MallOrderStatus;
+}
+
+export class MallOrderQueryDto extends MallMyOrdersQueryDto implements MallOrderQuery {
+  @ApiPropertyOptional({ description: '订单号或6位取货码' }) @IsOptional() @Transform(trim) @IsString() @Length(0, 20, { message: '订单号或取货码不正确' }) q?: string;
 }
