@@ -19,10 +19,12 @@ import type { Page } from 'playwright-core';
 import {
   api,
   clearScreenshots,
+  expectNoOverflow,
   findOrg,
   idNumber,
   isApi,
   loginInApp,
+  ok,
   openAlone,
   person,
   screenshot,
@@ -102,19 +104,6 @@ const fenText = (fen: number) => `¥${yuan(fen)}`;
 function beijingMonth(now = new Date()): string {
   const t = new Date(now.getTime() + 8 * 3600_000);
   return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
-/** A 2xx answer's body, or the test fails naming the call. */
-async function ok<T>(server: RunningServer, method: string, path: string, body: unknown, token: string): Promise<T> {
-  const res = await api<T>(server, method, path, body, token);
-  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-/** Nothing wider than the phone's viewport (no horizontal overflow on the page). */
-async function expectNoOverflow(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
 /** The 党费 tab from the tab bar; waits for this month's hero. */

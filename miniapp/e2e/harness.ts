@@ -155,10 +155,23 @@ export async function latestCode(server: RunningServer, adminToken: string, phon
   return hit.code;
 }
 
-async function ok<T>(res: Promise<{ status: number; body: T }>, what: string): Promise<T> {
+async function answered<T>(res: Promise<{ status: number; body: T }>, what: string): Promise<T> {
   const { status, body } = await res;
   if (status < 200 || status >= 300) throw new Error(`${what} answered ${status}: ${JSON.stringify(body)}`);
   return body;
+}
+
+/** A 2xx answer's body, or the test fails naming the call. */
+export async function ok<T>(server: RunningServer, method: string, path: string, body: unknown, token: string): Promise<T> {
+  const res = await api<T>(server, method, path, body, token);
+  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Nothing wider than the phone's viewport (no horizontal overflow on the page). */
+export async function expectNoOverflow(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  if (scroll > client) throw new Error(`the page is ${scroll}px wide on a ${client}px screen`);
 }
 
 /**
@@ -166,13 +179,13 @@ async function ok<T>(res: Promise<{ status: number; body: T }>, what: string): P
  * from the challenge's SVG → SMS code from the dev outbox → password). Returns the member's tokens.
  */
 export async function activateByApi(server: RunningServer, adminToken: string, idNumber: string, phone: string, password: string): Promise<TokenPair> {
-  const start = await ok(api<{ activationToken: string }>(server, 'POST', '/auth/activation/start', { idNumber }), 'activation/start');
-  const challenge = await ok(api<CaptchaChallenge>(server, 'POST', '/auth/captcha', {}), 'captcha');
-  const verified = await ok(api<{ captchaToken: string }>(server, 'POST', '/auth/captcha/verify', { captchaId: challenge.captchaId, offsetX: gapX(challenge), durationMs: 900 }), 'captcha/verify');
-  await ok(api(server, 'POST', '/auth/sms/send', { phone, captchaToken: verified.captchaToken, purpose: 'activate' }), 'sms/send');
+  const start = await answered(api<{ activationToken: string }>(server, 'POST', '/auth/activation/start', { idNumber }), 'activation/start');
+  const challenge = await answered(api<CaptchaChallenge>(server, 'POST', '/auth/captcha', {}), 'captcha');
+  const verified = await answered(api<{ captchaToken: string }>(server, 'POST', '/auth/captcha/verify', { captchaId: challenge.captchaId, offsetX: gapX(challenge), durationMs: 900 }), 'captcha/verify');
+  await answered(api(server, 'POST', '/auth/sms/send', { phone, captchaToken: verified.captchaToken, purpose: 'activate' }), 'sms/send');
   const code = await latestCode(server, adminToken, phone, 'activate');
-  const phoneOk = await ok(api<{ activationToken: string }>(server, 'POST', '/auth/activation/phone', { activationToken: start.activationToken, phone, code }), 'activation/phone');
-  return ok(api<TokenPair>(server, 'POST', '/auth/activation/complete', { activationToken: phoneOk.activationToken, password, passwordConfirm: password }), 'activation/complete');
+  const phoneOk = await answered(api<{ activationToken: string }>(server, 'POST', '/auth/activation/phone', { activationToken: start.activationToken, phone, code }), 'activation/phone');
+  return answered(api<TokenPair>(server, 'POST', '/auth/activation/complete', { activationToken: phoneOk.activationToken, password, passwordConfirm: password }), 'activation/complete');
 }
 
 export interface TestMember {
@@ -190,12 +203,12 @@ export interface TestMember {
  */
 export async function branchWithMembers(server: RunningServer, members: TestMember[], password: string): Promise<{ branchId: number; adminToken: string }> {
   const { username, password: adminPassword } = server.logins.tenantAdmin;
-  const adminToken = (await ok(api<TokenPair>(server, 'POST', '/auth/login/password', { account: username, password: adminPassword }), 'admin login')).accessToken;
-  const tree = await ok(api<OrgNode[]>(server, 'GET', '/orgs/tree', undefined, adminToken), 'orgs/tree');
+  const adminToken = (await answered(api<TokenPair>(server, 'POST', '/auth/login/password', { account: username, password: adminPassword }), 'admin login')).accessToken;
+  const tree = await answered(api<OrgNode[]>(server, 'GET', '/orgs/tree', undefined, adminToken), 'orgs/tree');
   const branch = findOrg(tree, server.logins.branchAdmin.orgName);
   if (!branch) throw new Error(`branch ${server.logins.branchAdmin.orgName} not in the org tree`);
   for (const m of members) {
-    const created = await ok(api<{ id: number }>(server, 'POST', '/members', { orgId: branch.id, name: m.name, idNumber: m.idNumber, memberType: 'full', joinDate: '2006-07-01' }, adminToken), `create ${m.name}`);
+    const created = await answered(api<{ id: number }>(server, 'POST', '/members', { orgId: branch.id, name: m.name, idNumber: m.idNumber, memberType: 'full', joinDate: '2006-07-01' }, adminToken), `create ${m.name}`);
     m.memberId = created.id;
     m.token = (await activateByApi(server, adminToken, m.idNumber, m.phone, password)).accessToken;
   }

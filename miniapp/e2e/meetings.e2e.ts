@@ -21,6 +21,7 @@ import {
   idNumber,
   isApi,
   loginInApp,
+  ok,
   openAlone,
   person,
   screenshot,
@@ -44,13 +45,6 @@ interface MeetingDetail {
   state: string;
   invited: boolean;
   checkinOpen: boolean;
-}
-
-/** A 2xx answer's body, or the test fails naming the call. */
-async function ok<T>(server: RunningServer, method: string, path: string, body: unknown, token: string): Promise<T> {
-  const res = await api<T>(server, method, path, body, token);
-  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
 }
 
 describe('组织生活 in the H5 build (members and the secretary, Chromium, 375×812)', () => {

@@ -25,9 +25,11 @@ import {
   api,
   branchWithMembers,
   clearScreenshots,
+  expectNoOverflow,
   idNumber,
   isApi,
   loginInApp,
+  ok,
   openAlone,
   person,
   screenshot,
@@ -82,19 +84,6 @@ interface RuleView {
 function firstDeclarable(rules: RuleView[]): RuleView | undefined {
   const order = ['learning', 'org_life', 'vanguard'];
   return rules.filter((r) => r.declared && r.enabled).sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || a.name.localeCompare(b.name, 'zh-CN'))[0];
-}
-
-/** A 2xx answer's body, or the test fails naming the call. */
-async function ok<T>(server: RunningServer, method: string, path: string, body: unknown, token: string): Promise<T> {
-  const res = await api<T>(server, method, path, body, token);
-  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-/** Nothing wider than the phone's viewport (no horizontal overflow on the page). */
-async function expectNoOverflow(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
 /** Taro's H5 modal: waits for its text, then 确定 (or the confirm button's own text). */

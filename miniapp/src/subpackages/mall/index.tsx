@@ -46,8 +46,8 @@ export default function MallPage() {
   const w = wallet.data
   return (
     <View className='dj-page mall-page mall-index'>
-      <View className='dj-card mall-wallet'>
-        <View className='mall-wallet__main'>
+      <View className='dj-card dj-hero mall-wallet'>
+        <View className='dj-hero__main'>
           <Text className='mall-wallet__label'>商城积分余额</Text>
           <Text className='mall-wallet__balance' data-testid='mall-balance'>{w ? w.balance : wallet.error ? '—' : '…'}</Text>
         </View>

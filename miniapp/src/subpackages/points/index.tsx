@@ -30,8 +30,8 @@ export default function PointsPage() {
       <PageShell loading={r.loading && !data} error={data ? null : r.error} onRetry={r.reload}>
         {data && (
           <View>
-            <View className='dj-card pt-summary'>
-              <View className='pt-summary__main'>
+            <View className='dj-card dj-hero pt-summary'>
+              <View className='dj-hero__main'>
                 <Text className='pt-summary__label'>{periodText(data.year)}积分</Text>
                 <Text className='pt-summary__value' data-testid='points-year'>{data.yearTotals.total}</Text>
               </View>
