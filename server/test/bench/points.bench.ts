@@ -5,7 +5,7 @@
  * the API. Run it twice to compare the two stores: without REDIS_URL (points_total's indexes) and
  * with it (sorted sets; the first request builds them, which is timed separately).
  *
- *   scripts/bench-points.sh [members]          (default 1000000)
+ *   scripts/bench-points.sh [members] [rounds]     (defaults 1000000 and 200 requests per scope)
  */
 import { performance } from 'node:perf_hooks';
 import { periodKey } from '@dangjian/shared';
@@ -17,7 +17,7 @@ import { activateMember, bearer, login, newIdNumber, startTestApp } from '../har
 
 const MEMBERS = Number(process.argv[2] ?? 1_000_000);
 const BATCH = 5000;
-const ROUNDS = 200;
+const ROUNDS = Number(process.argv[3] ?? 200);
 
 const flatten = (nodes: OrgNode[]): OrgNode[] => nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];

@@ -165,17 +165,18 @@ export class Leaderboard implements EntitySubscriberInterface {
       await redis.del(this.readyKey(tenantId, period));
       await this.dropKeys(`lb:${tenantId}:*:${period}:*`);
       const { table, ancestor, descendant } = this.closure;
+      // Chunks of the tenant's members by id (the member table's primary key, not a scan of points_total).
       for (let after = 0; ; ) {
+        const [{ last }] = (await this.ds.query(`SELECT MAX(id) AS last FROM (SELECT id FROM member WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ${CHUNK}) x`, [tenantId, after])) as Array<{ last: number | string | null }>;
+        if (last === null || last === undefined) break;
         const rows: Array<{ memberId: number | string; category: string; total: number | string; orgId: number | string }> = await this.ds.query(
           `SELECT t.member_id AS memberId, t.category AS category, t.total AS total, c.${ancestor} AS orgId
              FROM points_total t
              JOIN member m ON m.id = t.member_id AND m.status = 'active'
              JOIN ${table} c ON c.${descendant} = t.org_id
-            WHERE t.tenant_id = ? AND t.period_key = ? AND t.member_id > ? AND t.member_id <= ?
-            ORDER BY t.member_id`,
-          [tenantId, period, after, after + CHUNK],
+            WHERE t.member_id > ? AND t.member_id <= ? AND t.period_key = ? AND t.tenant_id = ?`,
+          [after, last, period, tenantId],
         );
-        const next = await this.ds.query(`SELECT MIN(member_id) AS id FROM points_total WHERE tenant_id = ? AND period_key = ? AND member_id > ?`, [tenantId, period, after + CHUNK]);
         const pipe = redis.pipeline();
         const tenantWide = new Set<string>();
         for (const r of rows) {
@@ -187,9 +188,7 @@ export class Leaderboard implements EntitySubscriberInterface {
           }
         }
         await pipe.exec();
-        const nextId = (next as Array<{ id: number | string | null }>)[0]?.id;
-        if (nextId === null || nextId === undefined) break;
-        after = Number(nextId) - 1;
+        after = Number(last);
       }
       await redis.set(this.readyKey(tenantId, period), new Date().toISOString());
       return true;
