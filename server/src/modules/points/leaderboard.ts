@@ -164,29 +164,28 @@ export class Leaderboard implements EntitySubscriberInterface {
     try {
       await redis.del(this.readyKey(tenantId, period));
       await this.dropKeys(`lb:${tenantId}:*:${period}:*`);
-      const { table, ancestor, descendant } = this.closure;
+      const chains = await this.chainsOf(tenantId);
       // Chunks of the tenant's members by id (the member table's primary key, not a scan of points_total).
       for (let after = 0; ; ) {
         const [{ last }] = (await this.ds.query(`SELECT MAX(id) AS last FROM (SELECT id FROM member WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ${CHUNK}) x`, [tenantId, after])) as Array<{ last: number | string | null }>;
         if (last === null || last === undefined) break;
-        const rows: Array<{ memberId: number | string; category: string; total: number | string; orgId: number | string }> = await this.ds.query(
-          `SELECT t.member_id AS memberId, t.category AS category, t.total AS total, c.${ancestor} AS orgId
-             FROM points_total t
-             JOIN member m ON m.id = t.member_id AND m.status = 'active'
-             JOIN ${table} c ON c.${descendant} = t.org_id
+        const totals: Array<{ memberId: number | string; category: string; total: number | string; orgId: number | string }> = await this.ds.query(
+          `SELECT t.member_id AS memberId, t.category AS category, t.total AS total, t.org_id AS orgId
+             FROM points_total t JOIN member m ON m.id = t.member_id AND m.status = 'active'
             WHERE t.member_id > ? AND t.member_id <= ? AND t.period_key = ? AND t.tenant_id = ?`,
           [after, last, period, tenantId],
         );
+        // One ZADD per ranking and chunk, with all its members (a command per member was Redis-bound).
+        const sets = new Map<string, Array<string | number>>();
+        const add = (key: string, total: number, memberId: string) => {
+          const args = sets.get(key) ?? [];
+          if (!args.length) sets.set(key, args);
+          args.push(total, memberId);
+        };
+        for (const r of totals)
+          for (const orgId of [null, ...(chains.get(Number(r.orgId)) ?? [])]) add(this.key({ tenantId, orgId, period, category: r.category }), Number(r.total), String(r.memberId));
         const pipe = redis.pipeline();
-        const tenantWide = new Set<string>();
-        for (const r of rows) {
-          pipe.zadd(this.key({ tenantId, orgId: Number(r.orgId), period, category: r.category }), Number(r.total), String(r.memberId));
-          const once = `${r.memberId}:${r.category}`;
-          if (!tenantWide.has(once)) {
-            tenantWide.add(once);
-            pipe.zadd(this.key({ tenantId, orgId: null, period, category: r.category }), Number(r.total), String(r.memberId));
-          }
-        }
+        for (const [key, args] of sets) pipe.zadd(key, ...args);
         await pipe.exec();
         after = Number(last);
       }
@@ -195,6 +194,22 @@ export class Leaderboard implements EntitySubscriberInterface {
     } finally {
       await redis.del(lock);
     }
+  }
+
+  /** Every organisation of the tenant with its chain (itself and those above), from the closure table. */
+  private async chainsOf(tenantId: number): Promise<Map<number, number[]>> {
+    const { table, ancestor, descendant } = this.closure;
+    const rows: Array<{ d: number | string; a: number | string }> = await this.ds.query(
+      `SELECT c.${descendant} AS d, c.${ancestor} AS a FROM ${table} c JOIN organization o ON o.id = c.${descendant} WHERE o.tenant_id = ?`,
+      [tenantId],
+    );
+    const chains = new Map<number, number[]>();
+    for (const r of rows) {
+      const list = chains.get(Number(r.d)) ?? [];
+      if (!list.length) chains.set(Number(r.d), list);
+      list.push(Number(r.a));
+    }
+    return chains;
   }
 
   private async dropKeys(pattern: string): Promise<void> {
