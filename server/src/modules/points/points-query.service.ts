@@ -140,11 +140,12 @@ export class PointsQueryService {
           .getRepository(Member)
           .createQueryBuilder('m')
           .innerJoin(Organization, 'o', 'o.id = m.orgId')
-          .select(['m.id AS id', 'm.name AS name', 'm.orgId AS orgId', 'o.name AS orgName'])
-          .where('m.id IN (:...ids) AND m.tenantId = :tenantId AND m.status = :active', { ids, tenantId: r.tenantId, active: 'active' })
-          .getRawMany<{ id: number | string; name: string; orgId: number | string; orgName: string }>()
+          .select(['m.id AS id', 'm.tenantId AS tenantId', 'm.name AS name', 'm.orgId AS orgId', 'o.name AS orgName'])
+          // By primary key only: a tenant condition here can tempt the planner into the tenant index.
+          .where('m.id IN (:...ids) AND m.status = :active', { ids, active: 'active' })
+          .getRawMany<{ id: number | string; tenantId: number | string; name: string; orgId: number | string; orgName: string }>()
       : [];
-    const byId = new Map(members.map((m) => [Number(m.id), m]));
+    const byId = new Map(members.filter((m) => Number(m.tenantId) === r.tenantId).map((m) => [Number(m.id), m]));
     const rows = top
       .filter((x) => byId.has(x.memberId))
       .sort((a, b) => b.total - a.total || a.memberId - b.memberId)
