@@ -1,5 +1,6 @@
 import { createSign, createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { beijingDateTime, beijingParts } from '@dangjian/shared';
 import iconv from 'iconv-lite';
 import { HttpSimulator, type RecordedRequest, type SimResponse } from '../http-simulator.js';
 
@@ -75,12 +76,6 @@ function fenOf(value: unknown): number | null {
   return m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : null;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
-/** `yyyy-MM-dd HH:mm:ss` in Beijing time, as Alipay writes every time. */
-function beijingTime(d: Date): string {
-  return new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().replace('T', ' ').slice(0, 19);
-}
 
 function parseBeijingTime(text: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return null;
@@ -469,7 +464,7 @@ export class AlipayPaySimulator extends HttpSimulator {
       .filter((t) => (t.status === 'TRADE_SUCCESS' || t.status === 'TRADE_FINISHED') && t.paidAt && !this.droppedFromBill.has(t.outTradeNo))
       .map((t) => ({ tradeNo: t.tradeNo, outTradeNo: t.outTradeNo, amountFen: t.totalFen, paidAt: t.paidAt!, subject: t.subject, type: '交易' as const, buyer: '159****0000' }));
     return [...fromTrades, ...this.extraBillLines]
-      .filter((l) => beijingTime(l.paidAt).slice(0, 10) === date)
+      .filter((l) => beijingDateTime(l.paidAt).slice(0, 10) === date)
       .sort((a, b) => a.paidAt.getTime() - b.paidAt.getTime());
   }
 
@@ -477,9 +472,9 @@ export class AlipayPaySimulator extends HttpSimulator {
   billZip(date: string): Buffer {
     const lines = this.billLines(date);
     const compact = date.replace(/-/g, '');
-    const exportedAt = beijingTime(new Date());
+    const exportedAt = beijingDateTime(new Date());
     const zhDate = (d: string) => `${d.slice(0, 4)}年${d.slice(5, 7)}月${d.slice(8, 10)}日`;
-    const next = beijingTime(new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000)).slice(0, 10);
+    const next = beijingDateTime(new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000)).slice(0, 10);
     const head = (title: string) => [
       `#支付宝${title}查询`,
       `#账号：[${this.sellerId}0156]`,
@@ -494,7 +489,7 @@ export class AlipayPaySimulator extends HttpSimulator {
     // Production puts a tab after every value so spreadsheets keep long numbers as text.
     const detailRows = lines.map((l) => {
       const amount = yuan(l.type === '退款' ? -l.amountFen : l.amountFen);
-      const at = beijingTime(l.paidAt);
+      const at = beijingDateTime(l.paidAt);
       return [
         l.tradeNo, l.outTradeNo, l.type, l.subject, at, at, '', '', '', '', l.buyer,
         amount, amount, '0.00', '0.00', '0.00', '0.00', '0.00', '', '0.00', '0.00', l.type === '退款' ? `R${l.outTradeNo}` : '', '0.00', '0.00', '',
@@ -680,7 +675,7 @@ export class AlipayPaySimulator extends HttpSimulator {
       point_amount: '0.00',
       invoice_amount: paid ? yuan(t.totalFen) : '0.00',
       receipt_amount: paid ? yuan(t.totalFen) : '0.00',
-      ...(paid && t.paidAt ? { send_pay_date: beijingTime(t.paidAt) } : {}),
+      ...(paid && t.paidAt ? { send_pay_date: beijingDateTime(t.paidAt) } : {}),
       ...(t.buyerId ? { buyer_user_id: t.buyerId } : {}),
       ...(t.buyerOpenId ? { buyer_open_id: t.buyerOpenId } : {}),
       buyer_user_type: 'PRIVATE',
@@ -759,7 +754,7 @@ export class AlipayPaySimulator extends HttpSimulator {
     if (t.settledFen + total > t.totalFen) return fail('ACQ.ALLOC_AMOUNT_VALIDATE_ERROR', '分账金额超过最大可分账金额');
     t.settledFen += total;
     if (finish) t.royaltyFinished = true;
-    const settle: SimSettle = { settleNo: `${beijingTime(new Date()).slice(0, 10).replace(/-/g, '')}${digits(24)}`, outRequestNo, tradeNo, operationAt: new Date(), details, finish };
+    const settle: SimSettle = { settleNo: `${beijingDateTime(new Date()).slice(0, 10).replace(/-/g, '')}${digits(24)}`, outRequestNo, tradeNo, operationAt: new Date(), details, finish };
     this.settles.set(key, settle);
     return ok({ trade_no: tradeNo, settle_no: settle.settleNo });
   }
@@ -774,10 +769,10 @@ export class AlipayPaySimulator extends HttpSimulator {
     return ok({
       out_request_no: s.outRequestNo,
       settle_no: s.settleNo,
-      operation_dt: beijingTime(s.operationAt),
+      operation_dt: beijingDateTime(s.operationAt),
       royalty_detail_list: s.details.map((d, i) => ({
         operation_type: 'transfer',
-        execute_dt: beijingTime(s.operationAt),
+        execute_dt: beijingDateTime(s.operationAt),
         trans_out: this.sellerId,
         trans_out_type: 'userId',
         trans_in: d.transIn,
@@ -903,7 +898,7 @@ button{background:#1677ff;color:#fff}a.btn{background:#fff;color:#333;border:1px
   }
 
   private newTradeNo(): string {
-    return `${beijingTime(new Date()).slice(0, 10).replace(/-/g, '')}22001${digits(15)}`;
+    return `${beijingDateTime(new Date()).slice(0, 10).replace(/-/g, '')}22001${digits(15)}`;
   }
 
   private notificationParams(t: SimTrade, notifyId: string, opts: NotifyOptions): URLSearchParams {
@@ -911,7 +906,7 @@ button{background:#1677ff;color:#fff}a.btn{background:#fff;color:#333;border:1px
     const amount = yuan(opts.amountFen ?? t.totalFen);
     const paid = status === 'TRADE_SUCCESS' || status === 'TRADE_FINISHED';
     const p: Record<string, string> = {
-      gmt_create: beijingTime(t.createdAt),
+      gmt_create: beijingDateTime(t.createdAt),
       charset: 'utf-8',
       seller_email: 'dangfei@example.com',
       subject: t.subject,
@@ -926,8 +921,8 @@ button{background:#1677ff;color:#fff}a.btn{background:#fff;color:#333;border:1px
       buyer_pay_amount: paid ? amount : '0.00',
       app_id: opts.appId ?? this.appId,
       seller_id: opts.sellerId ?? t.sellerId,
-      gmt_payment: paid && t.paidAt ? beijingTime(t.paidAt) : '',
-      notify_time: beijingTime(new Date()),
+      gmt_payment: paid && t.paidAt ? beijingDateTime(t.paidAt) : '',
+      notify_time: beijingDateTime(new Date()),
       version: '1.0',
       out_trade_no: t.outTradeNo,
       total_amount: amount,
@@ -948,7 +943,7 @@ button{background:#1677ff;color:#fff}a.btn{background:#fff;color:#333;border:1px
 
   private newNotification(t: SimTrade, opts: NotifyOptions): QueuedNotification {
     if (!t.notifyUrl) throw new Error(`trade ${t.outTradeNo} has no notify_url`);
-    const notifyId = `${beijingTime(new Date()).replace(/\D/g, '').slice(0, 8)}${digits(6)}${randomBytes(10).toString('hex')}`;
+    const notifyId = `${beijingDateTime(new Date()).replace(/\D/g, '').slice(0, 8)}${digits(6)}${randomBytes(10).toString('hex')}`;
     return { trade: t, notifyId, url: t.notifyUrl, body: this.notificationParams(t, notifyId, opts).toString(), attempt: 0, dueAt: Date.now() };
   }
 
@@ -1034,9 +1029,9 @@ function safeReturn(url: string): string | null {
  * general zip libraries always write names as UTF-8.
  */
 function zipWithRawNames(entries: { name: Buffer; data: Buffer }[], when: Date): Buffer {
-  const local = new Date(when.getTime() + BEIJING_OFFSET_MS);
-  const dosTime = (local.getUTCHours() << 11) | (local.getUTCMinutes() << 5) | (local.getUTCSeconds() >> 1);
-  const dosDate = ((local.getUTCFullYear() - 1980) << 9) | ((local.getUTCMonth() + 1) << 5) | local.getUTCDate();
+  const local = beijingParts(when);
+  const dosTime = (local.hour << 11) | (local.minute << 5) | (local.second >> 1);
+  const dosDate = ((local.year - 1980) << 9) | (local.month << 5) | local.day;
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

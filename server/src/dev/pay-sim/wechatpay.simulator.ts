@@ -11,6 +11,7 @@ import {
   sign as rawSign,
   type KeyObject,
 } from 'node:crypto';
+import { beijingDateTime } from '@dangjian/shared';
 import { HttpSimulator, randomId, type RecordedRequest, type SimResponse } from '../http-simulator.js';
 
 /** The origin WeChat writes into download URLs (the channel's transport swaps it for the simulator's). */
@@ -901,10 +902,6 @@ function rfc3339(d: Date): string {
   return `${beijingDateTime(d).replace(' ', 'T')}+08:00`;
 }
 
-/** `YYYY-MM-DD HH:mm:ss` in Beijing time (bills, Beijing dates). */
-function beijingDateTime(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
 
 function yuan(fen: number): string {
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
-import { backPayable, beijingMonthRange, DUES_MAX_BACK_MONTHS, shiftMonth, type DuesBillGenerateResult, type DuesBillView, type DuesFlaggedMember, type DuesMonthView, type DuesRemindResult, type DuesSummary, type MemberDues, type Page } from '@dangjian/shared';
+import { backPayable, beijingMonthRange, DUES_MAX_BACK_MONTHS, duesMonth, shiftMonth, type DuesBillGenerateResult, type DuesBillView, type DuesFlaggedMember, type DuesMonthView, type DuesRemindResult, type DuesSummary, type MemberDues, type Page } from '@dangjian/shared';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { pageArgs } from '../../common/http/pagination.js';
@@ -240,9 +240,7 @@ export class DuesBillsService {
   }
 
   private monthOf(at: Date | null): string | null {
-    if (!at) return null;
-    const t = new Date(at.getTime() + 8 * 3600_000);
-    return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}`;
+    return at ? duesMonth(at) : null;
   }
 
   private async childTotals(user: AuthUser, orgId: number, payments: DuesPayment[], year: number): Promise<DuesSummary['children']> {

@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   beijingDate,
+  beijingYearRange,
   DUES_MAX_BACK_MONTHS,
   duesMonth,
   goesToCentral,
@@ -396,7 +397,7 @@ export class DuesPaymentsService implements OnModuleInit, PaymentSettler {
     const f = this.ctx.scope.orgFilter('p.orgId', user, q.orgId);
     const qb = this.base().where('p.tenantId = :t', { t: user.tenantId }).andWhere(f.sql, f.params);
     if (q.month) qb.andWhere('p.months LIKE :month', { month: `%"${q.month}"%` });
-    if (q.year) qb.andWhere('p.paidAt >= :from AND p.paidAt < :to', { from: new Date(Date.UTC(q.year, 0, 1) - 8 * 3600_000), to: new Date(Date.UTC(q.year + 1, 0, 1) - 8 * 3600_000) });
+    if (q.year) qb.andWhere('p.paidAt >= :from AND p.paidAt < :to', beijingYearRange(q.year));
     if (q.paidVia) qb.andWhere('p.paidVia = :via', { via: q.paidVia });
     qb.andWhere('p.status IN (:...st)', { st: q.status ? [q.status] : ['paid', 'reversed', 'pending'] });
     if (q.keyword) qb.andWhere(new Brackets((w) => w.where('m.name LIKE :kw', { kw: `%${q.keyword}%` }).orWhere('p.orderNo = :exact OR p.receiptNo = :exact', { exact: q.keyword })));

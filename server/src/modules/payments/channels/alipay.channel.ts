@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { PayParams } from '@dangjian/shared';
+import { beijingDateTime, type PayParams } from '@dangjian/shared';
 import { AlipayRequestError, AlipaySdk } from 'alipay-sdk';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
@@ -27,7 +27,6 @@ const BILL_MAX_BYTES = 50 * 1024 * 1024;
 const SUCCESS = '10000';
 /** Alipay's upper limit for one trade: 100 000 000.00 yuan. */
 const MAX_FEN = 10_000_000_000;
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 /** Sub-codes meaning "Alipay had a problem, the same call may succeed later". */
 const TRANSIENT_SUB_CODE = /SYSTEM_ERROR|isp\.unknow-error|aop\.unknow|isp\.unknown-error|ACQ\.SYSTEM_BUSY/i;
@@ -87,7 +86,7 @@ export class AlipayChannel extends PayChannelClient {
           total_amount: fenToYuan(input.amountFen),
           subject: subjectOf(input.description),
           product_code: 'QUICK_MSECURITY_PAY',
-          time_expire: beijingTime(input.expiresAt),
+          time_expire: beijingDateTime(input.expiresAt),
           ...(sellerId ? { seller_id: sellerId } : {}),
           ...(input.profitSharing ? { extend_params: { royalty_freeze: 'true' } } : {}),
         },
@@ -106,7 +105,7 @@ export class AlipayChannel extends PayChannelClient {
       ...(/^2088\d{12}$/.test(payer) ? { buyer_id: payer } : { buyer_open_id: payer }),
       // Naming the seller keeps the money from landing in another account of the merchant.
       ...(sellerId ? { seller_id: sellerId } : {}),
-      time_expire: beijingTime(input.expiresAt),
+      time_expire: beijingDateTime(input.expiresAt),
       // Frozen until the split (分账) to the account holder, so the share cannot be spent meanwhile.
       ...(input.profitSharing ? { extend_params: { royalty_freeze: 'true' } } : {}),
     };
@@ -416,11 +415,6 @@ export function yuanToFen(value: unknown): number | null {
   const m = /^(\d{1,11})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-/** `yyyy-MM-dd HH:mm:ss` in Beijing time, whatever the server's time zone. */
-export function beijingTime(d: Date): string {
-  return new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().replace('T', ' ').slice(0, 19);
 }
 
 export function parseBeijingTime(value: string | undefined): Date | null {

@@ -10,7 +10,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { PayParams } from '@dangjian/shared';
+import { beijingDateTime, type PayParams } from '@dangjian/shared';
 import Pay from 'wechatpay-node-v3';
 import { AppConfig } from '../../../config/config.js';
 import {
@@ -626,8 +626,7 @@ function decryptAead(apiV3Key: string, r: Record<string, unknown>): string {
 
 /** RFC 3339 in Beijing time, as WeChat writes and expects it: 2024-05-01T12:00:00+08:00. */
 export function rfc3339Beijing(d: Date): string {
-  const b = new Date(d.getTime() + 8 * 3600_000);
-  return `${b.toISOString().slice(0, 19)}+08:00`;
+  return `${beijingDateTime(d).replace(' ', 'T')}+08:00`;
 }
 
 const STATES: Record<string, ChannelTradeState> = {
