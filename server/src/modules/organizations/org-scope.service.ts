@@ -5,7 +5,7 @@ import type { OrgType } from '@dangjian/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { OrgError } from '../../common/errors/error-codes.js';
-import { Organization } from './entities/organization.entity.js';
+import { Organization, orgClosure, type OrgClosure } from './entities/organization.entity.js';
 
 export interface SqlFragment {
   sql: string;
@@ -19,15 +19,10 @@ export interface SqlFragment {
  */
 @Injectable()
 export class OrgScope {
-  private readonly closure: { table: string; ancestor: string; descendant: string };
+  private readonly closure: OrgClosure;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {
-    const meta = ds.getMetadata(Organization).closureJunctionTable;
-    this.closure = {
-      table: meta.tableName,
-      ancestor: meta.ancestorColumns[0].databaseName,
-      descendant: meta.descendantColumns[0].databaseName,
-    };
+    this.closure = orgClosure(ds);
   }
 
   /** The organisations whose subtrees the admin reaches; null = the whole tenant. */

@@ -10,7 +10,7 @@ import { OrgError } from '../../common/errors/error-codes.js';
 import { Transactions } from '../../database/write-gate.js';
 import { MEMBER_EVENTS, MembersService } from '../members/members.service.js';
 import type { OrgCreateDto, OrgUpdateDto } from './dto/org.dto.js';
-import { Organization } from './entities/organization.entity.js';
+import { Organization, orgClosure } from './entities/organization.entity.js';
 import { OrgPost } from './entities/org-post.entity.js';
 import { OrgScope } from './org-scope.service.js';
 
@@ -124,14 +124,9 @@ export class OrganizationsService {
   private async deleteOrg(org: Organization, em: EntityManager): Promise<void> {
     await em.getRepository(OrgPost).delete({ orgId: org.id });
     await this.events.emitAsync(ORG_EVENTS.deleted, { tenantId: org.tenantId, orgId: org.id, em });
-    const { table, ancestor, descendant } = this.closureNames(em);
+    const { table, ancestor, descendant } = orgClosure(em.connection);
     await em.query(`DELETE FROM ${table} WHERE ${ancestor} = ? OR ${descendant} = ?`, [org.id, org.id]);
     await em.getRepository(Organization).delete({ id: org.id });
-  }
-
-  private closureNames(em: EntityManager) {
-    const meta = em.connection.getMetadata(Organization).closureJunctionTable;
-    return { table: meta.tableName, ancestor: meta.ancestorColumns[0].databaseName, descendant: meta.descendantColumns[0].databaseName };
   }
 
   /** MEM-2 purge: a purged member's posts go with it. */

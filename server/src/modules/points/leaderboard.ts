@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { KvStore, RedisKvStore } from '../../common/kv/kv-store.js';
 import { Clock } from '../../common/time/clock.js';
-import { Organization } from '../organizations/entities/organization.entity.js';
+import { orgClosure, type OrgClosure } from '../organizations/entities/organization.entity.js';
 
 /** One change of a member's totals: `points` (negative for a reversal) in each of `periods`, overall and for the category. */
 export interface TotalsChange {
@@ -44,7 +44,7 @@ const CHUNK = 5000;
 export class Leaderboard implements EntitySubscriberInterface {
   private readonly log = new Logger('Leaderboard');
   private readonly redis: Redis | null;
-  private readonly closure: { table: string; ancestor: string; descendant: string };
+  private readonly closure: OrgClosure;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -52,8 +52,7 @@ export class Leaderboard implements EntitySubscriberInterface {
     private readonly clock: Clock,
   ) {
     this.redis = kv instanceof RedisKvStore ? kv.redis : null;
-    const meta = ds.getMetadata(Organization).closureJunctionTable;
-    this.closure = { table: meta.tableName, ancestor: meta.ancestorColumns[0].databaseName, descendant: meta.descendantColumns[0].databaseName };
+    this.closure = orgClosure(ds);
     if (this.redis) ds.subscribers.push(this);
   }
 

@@ -10,7 +10,7 @@ import { Clock } from '../../common/time/clock.js';
 import { Transactions } from '../../database/write-gate.js';
 import { Member } from '../members/entities/member.entity.js';
 import { MembersService } from '../members/members.service.js';
-import { Organization } from '../organizations/entities/organization.entity.js';
+import { Organization, orgClosure, type OrgClosure } from '../organizations/entities/organization.entity.js';
 import { OrgScope } from '../organizations/org-scope.service.js';
 import type { PointsAveragesQueryDto } from './dto/points.dto.js';
 import { PointsOrgAverage } from './entities/points-org-average.entity.js';
@@ -26,7 +26,7 @@ import { PointsSettingsService } from './points-settings.service.js';
 @Injectable()
 export class PointsAveragesService {
   private readonly logger = new Logger(PointsAveragesService.name);
-  private readonly closure: { table: string; ancestor: string; descendant: string };
+  private readonly closure: OrgClosure;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -36,8 +36,7 @@ export class PointsAveragesService {
     private readonly members: MembersService,
     private readonly settings: PointsSettingsService,
   ) {
-    const meta = ds.getMetadata(Organization).closureJunctionTable;
-    this.closure = { table: meta.tableName, ancestor: meta.ancestorColumns[0].databaseName, descendant: meta.descendantColumns[0].databaseName };
+    this.closure = orgClosure(ds);
   }
 
   /** The periods the job keeps current: this year and this month (Beijing). */

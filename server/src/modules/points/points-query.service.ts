@@ -11,7 +11,7 @@ import { pageArgs, type PageQuery } from '../../common/http/pagination.js';
 import { Clock } from '../../common/time/clock.js';
 import { Member } from '../members/entities/member.entity.js';
 import { MembersService } from '../members/members.service.js';
-import { Organization } from '../organizations/entities/organization.entity.js';
+import { Organization, orgClosure, type OrgClosure } from '../organizations/entities/organization.entity.js';
 import { OrgScope } from '../organizations/org-scope.service.js';
 import type { PointsRankingExportQueryDto, PointsRankingQueryDto } from './dto/points.dto.js';
 import { PointsEntry } from './entities/points-entry.entity.js';
@@ -38,7 +38,7 @@ const EXPORT_COLUMNS: SheetColumn[] = [
 /** What members read (PTS-4): their totals and details, and rankings served from points_total. */
 @Injectable()
 export class PointsQueryService {
-  private readonly closure: { table: string; ancestor: string; descendant: string };
+  private readonly closure: OrgClosure;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -49,8 +49,7 @@ export class PointsQueryService {
     private readonly settings: PointsSettingsService,
     private readonly leaderboard: Leaderboard,
   ) {
-    const meta = ds.getMetadata(Organization).closureJunctionTable;
-    this.closure = { table: meta.tableName, ancestor: meta.ancestorColumns[0].databaseName, descendant: meta.descendantColumns[0].databaseName };
+    this.closure = orgClosure(ds);
   }
 
   /** The caller as an active member, else 404. */

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Tree, TreeChildren, TreeParent, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Tree, TreeChildren, TreeParent, UpdateDateColumn, type DataSource, type Relation } from 'typeorm';
 import type { OrgType } from '@dangjian/shared';
 
 /**
@@ -20,4 +20,16 @@ export class Organization {
   @TreeChildren() children: Relation<Organization>[];
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
+}
+
+/** The closure table's name and its ancestor / descendant columns, as TypeORM names them, for raw SQL. */
+export interface OrgClosure {
+  table: string;
+  ancestor: string;
+  descendant: string;
+}
+
+export function orgClosure(ds: DataSource): OrgClosure {
+  const meta = ds.getMetadata(Organization).closureJunctionTable;
+  return { table: meta.tableName, ancestor: meta.ancestorColumns[0].databaseName, descendant: meta.descendantColumns[0].databaseName };
 }
