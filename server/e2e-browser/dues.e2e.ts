@@ -246,7 +246,7 @@ test('现金入账 and 冲正: a cash payment appears as 现金/已支付, a use
       const paidOption = options.filter({ hasText: new RegExp(`^${Number(paidMonth.month.slice(5))}月 .*（已交）$`) });
       expect(await paidOption.getAttribute('class')).toContain('ant-select-item-option-disabled');
     }
-    await options.filter({ hasText: new RegExp(`^${Number(month.slice(5))}月 ${money(bill.amountFen!).replace('.', '\\.')}$`) }).click();
+    await chooseOption(page, new RegExp(`^${Number(month.slice(5))}月 ${money(bill.amountFen!).replace('.', '\\.')}$`));
     await modal.locator('.ant-modal-title').click(); // closes the month list
     await modal.locator('#dues-cash_receiverName').fill('王会计');
     await modal.locator('#dues-cash_receiptNo').fill(receipt);
